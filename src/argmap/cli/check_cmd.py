@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from argmap.cli.options import format_option, map_paths
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--text",
+    "text_path",
+    type=click.Path(path_type=Path),
+    help="Verify quotes against this article text instead of the one each map names.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding of this severity or worse is found.",
+)
+@format_option("text", "json")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.pass_context
+def command(
+    ctx: click.Context, paths: tuple[str, ...], text_path: Path | None, fail_on: str, output_format: str, quiet: bool
+) -> None:
+    """Validate maps and lint them.
+
+    PATHS are map files or folders of maps (default: arguments/). Reports schema
+    errors, duplicate and missing ids, circular support, unknown questions,
+    positions and topics, claims with no evidence (warning), and quotes that are not
+    in the article text (the file named by each map's source.text, or --text).
+
+    Exit 0 clean, 1 findings at or above --fail-on, 2 unreadable or invalid input.
+    """
+    from argmap.check import check_paths
+    from argmap.lint import Severity
+    from argmap.sanitize import terminal_safe
+
+    report = check_paths(map_paths(paths), text_path)
+    if output_format == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        for problem in report.problems:
+            click.echo(terminal_safe(str(problem)), err=True)
+        for finding in report.findings:
+            click.echo(terminal_safe(str(finding)))
+        if not quiet:
+            summary = (
+                f"{len(report.files)} file{'s' * (len(report.files) != 1)} checked: "
+                f"{len(report.problems)} invalid, {report.count(Severity.ERROR)} errors, "
+                f"{report.count(Severity.WARNING)} warnings; {report.quotes_checked} quotes verified"
+            )
+            click.echo(summary, err=True)
+    if report.problems:
+        ctx.exit(2)
+    worst = report.worst()
+    if fail_on != "never" and worst is not None and worst >= Severity[fail_on.upper()]:
+        ctx.exit(1)

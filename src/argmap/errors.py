@@ -1,0 +1,61 @@
+"""One exception hierarchy for everything a user can act on.
+
+The CLI turns any :class:`ArgmapError` into one-line messages and an exit code in a
+single place; anything else escaping is a bug, shown with ``--debug``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input file, located as precisely as the file allows."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.path}:" if self.path else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ArgmapError(Exception):
+    """A problem the user can act on. ``exit_code`` follows the CLI convention (2: bad input)."""
+
+    exit_code = 2
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class InputError(ArgmapError):
+    """An input file that cannot be read or is not a valid map; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(str(problems[0]) if problems else "invalid input")
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]
+
+
+class UsageError(ArgmapError):
+    """Options that do not fit together, or that name something that does not exist."""
+
+
+class OutputError(ArgmapError):
+    """An output that cannot be written; any earlier file of that name is left untouched."""
+
+
+class RenderError(ArgmapError):
+    """The layout engine failed or is missing."""

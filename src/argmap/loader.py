@@ -1,0 +1,428 @@
+"""The one way from a file to a model: read, decode, parse, validate, and locate every error.
+
+Every problem names the file, the line and column where the file allows it, and the
+field path (``thesis.children[3].relation``). All the problems in a file are reported
+together. Trees are validated node by node from the leaves up, so their depth is
+limited by memory, not by a recursion limit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from argmap.errors import InputError, Problem
+from argmap.model import AnyNode, ArgumentMap, Claim, Evidence, Objection, Rebuttal, Thesis
+from argmap.vocabulary import Vocabulary
+from argmap.yamlsafe import Loc, Locator, YamlRefused, compose, to_data
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Larger files are refused before parsing: a 10,000-node map is about 5 MB."""
+
+MAP_SUFFIXES = (".yaml", ".yml", ".json")
+VOCABULARY_NAME = "questions.yaml"
+
+_CHILD_KINDS: dict[str, type[BaseModel]] = {
+    "claim": Claim,
+    "evidence": Evidence,
+    "objection": Objection,
+    "rebuttal": Rebuttal,
+}
+
+
+@dataclass
+class Document:
+    """A loaded map with what is needed to point back into its file."""
+
+    path: Path
+    map: ArgumentMap
+    locator: Locator | _LazyLocator
+    node_locs: dict[int, Loc] = field(default_factory=dict)
+
+    def display(self) -> str:
+        return display_path(self.path)
+
+    def where(self, node: AnyNode, *fields: str | int) -> tuple[int | None, int | None]:
+        """Line and column of ``node`` (or of one of its fields) in the file."""
+        loc = (*self.node_locs.get(id(node), ()), *fields)
+        return self.locator.find(loc)
+
+    def loc_of(self, node: AnyNode) -> Loc:
+        return self.node_locs.get(id(node), ())
+
+
+def display_path(path: Path) -> str:
+    """A path as the user gave it, so that messages can be pasted back into a command."""
+    return str(path)
+
+
+def format_loc(loc: Sequence[str | int]) -> str:
+    """``('thesis', 'children', 3, 'relation')`` → ``thesis.children[3].relation``.
+
+    >>> format_loc(("thesis", "children", 3, "relation"))
+    'thesis.children[3].relation'
+    """
+    out = ""
+    for step in loc:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += ("." if out else "") + step
+    return out
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or an :class:`InputError` saying why it cannot be read as UTF-8 text."""
+    name = display_path(path)
+    try:
+        if path.is_dir():
+            raise InputError([Problem(name, "is a folder, not a map file")])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                [Problem(name, f"is {size / 2**20:.1f} MiB; maps larger than {MAX_FILE_BYTES // 2**20} MiB are refused")]
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(name, "no such file")]) from None
+    except PermissionError:
+        raise InputError([Problem(name, "cannot be read: permission denied")]) from None
+    except OSError as error:
+        raise InputError([Problem(name, f"cannot be read: {error.strerror or error}")]) from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError([Problem(name, "starts with a UTF-16 byte-order mark but is not valid UTF-16")]) from None
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        line, column = _line_column(raw, offset)
+        raise InputError([Problem(name, "contains a NUL byte: this is not a text file", line, column)])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _line_column(raw, error.start)
+        raise InputError(
+            [Problem(name, f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8", line, column)]
+        ) from None
+
+
+def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+class _LazyLocator:
+    """Positions in a JSON file, found only when an error needs one (JSON is valid YAML flow)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._locator: Locator | None = None
+
+    def _get(self) -> Locator:
+        if self._locator is None:
+            try:
+                # Raw tabs in JSON can only be whitespace; YAML refuses them, so they become spaces.
+                self._locator = Locator(compose(self._text.replace("\t", " ")))
+            except YamlRefused:
+                self._locator = Locator(None)
+        return self._locator
+
+    def find(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
+        return self._get().find(loc)
+
+    def find_key(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
+        return self._get().find_key(loc)
+
+
+def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | _LazyLocator]:
+    """Plain data and a locator from a map or vocabulary text."""
+    if suffix == ".json":
+        try:
+            data = json.loads(text, object_pairs_hook=_no_duplicate_pairs)
+        except json.JSONDecodeError as error:
+            raise InputError([Problem(name, f"not valid JSON: {error.msg}", error.lineno, error.colno)]) from None
+        except _DuplicateKey as error:
+            line, column = _find_duplicate(text, error.key)
+            raise InputError(
+                [Problem(name, f"duplicate key '{error.key}'; the second would silently win", line, column)]
+            ) from None
+        except RecursionError:
+            raise InputError([Problem(name, "nesting is too deep to read")]) from None
+        return data, _LazyLocator(text)
+    try:
+        root = compose(text)
+        if root is None:
+            raise InputError([Problem(name, "is empty: a map needs at least 'source' and 'thesis'", 1, 1)])
+        locator = Locator(root)
+        return to_data(root), locator
+    except YamlRefused as refused:
+        raise InputError(
+            [Problem(name, issue.message, issue.line, issue.column, format_loc(issue.loc)) for issue in refused.issues]
+        ) from None
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _no_duplicate_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _find_duplicate(text: str, key: str) -> tuple[int | None, int | None]:
+    needle = json.dumps(key) + ":"
+    first = text.find(needle)
+    second = text.find(needle, first + 1) if first >= 0 else -1
+    if second < 0:
+        return None, None
+    line = text.count("\n", 0, second) + 1
+    return line, second - (text.rfind("\n", 0, second) + 1) + 1
+
+
+# --------------------------------------------------------------------------- validation
+
+
+_FRIENDLY: dict[str, Callable[[dict[str, Any]], str]] = {
+    "missing": lambda e: "required field is missing",
+    "string_type": lambda e: "must be text",
+    "list_type": lambda e: "must be a list",
+    "model_type": lambda e: "must be a mapping of fields",
+    "model_attributes_type": lambda e: "must be a mapping of fields",
+    "dict_type": lambda e: "must be a mapping of fields",
+    "too_short": lambda e: "must not be empty",
+    "string_too_short": lambda e: "must not be empty",
+    "string_too_long": lambda e: f"must be at most {e['ctx']['max_length']} characters",
+    "string_pattern_mismatch": lambda e: (
+        "must be letters, digits, '_', '.', ':' or '-', starting with a letter or digit"
+    ),
+    "value_error": lambda e: str(e["ctx"]["error"]),
+    "assertion_error": lambda e: str(e["ctx"]["error"]),
+}
+
+
+def _message(error: dict[str, Any], fields: Sequence[str]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        unknown = str(error["loc"][-1])
+        guess = get_close_matches(unknown, list(fields), n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of {', '.join(fields)}"
+        return f"unknown field '{unknown}'{hint}"
+    if kind in ("enum", "literal_error"):
+        expected = str(error["ctx"]["expected"]).replace("'", "").replace(" or ", ", ")
+        return f"must be one of {expected}"
+    friendly = _FRIENDLY.get(kind)
+    return friendly(error) if friendly else str(error["msg"])
+
+
+class _Collector:
+    """Turns pydantic errors into located problems."""
+
+    def __init__(self, name: str, locator: Locator | _LazyLocator) -> None:
+        self.name = name
+        self.locator = locator
+        self.problems: list[Problem] = []
+
+    def add(self, prefix: Loc, message: str, *, key: bool = False) -> None:
+        line, column = self.locator.find_key(prefix) if key else self.locator.find(prefix)
+        self.problems.append(Problem(self.name, message, line, column, format_loc(prefix)))
+
+    def add_validation(self, prefix: Loc, error: ValidationError, model: type[BaseModel]) -> None:
+        for item in error.errors(include_url=False):
+            loc = (*prefix, *item["loc"])
+            is_extra = item["type"] == "extra_forbidden"
+            self.add(loc, _message(dict(item), _field_names(model)), key=is_extra)
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _build_tree(
+    raw_root: Any, collector: _Collector, node_locs: dict[int, Loc]
+) -> Thesis | None:
+    """Validate the thesis and its descendants from the leaves up, without recursion."""
+    root_loc: Loc = ("thesis",)
+    if not isinstance(raw_root, dict):
+        collector.add(root_loc, "must be a mapping of fields (id, text, children, ...)")
+        return None
+    # Post-order: collect (raw, loc) in pre-order, then build in reverse so children come first.
+    order: list[tuple[dict[str, Any], Loc, int | None]] = []
+    stack: list[tuple[Any, Loc, int | None]] = [(raw_root, root_loc, None)]
+    while stack:
+        raw, loc, parent_index = stack.pop()
+        if not isinstance(raw, dict):
+            collector.add(loc, "must be a mapping of fields (id, kind, text, ...)")
+            continue
+        index = len(order)
+        order.append((raw, loc, parent_index))
+        children = raw.get("children")
+        if isinstance(children, list):
+            for position in range(len(children) - 1, -1, -1):
+                stack.append((children[position], (*loc, "children", position), index))
+    built: list[AnyNode | None] = [None] * len(order)
+    failed = [False] * len(order)
+    child_slots: list[list[tuple[int, int]]] = [[] for _ in order]
+    for index, (_, loc, parent_index) in enumerate(order):
+        if parent_index is not None:
+            child_slots[parent_index].append((int(loc[-1]), index))
+    for index in range(len(order) - 1, -1, -1):
+        raw, loc, parent_index = order[index]
+        model = _model_for(raw, loc, parent_index is None, collector)
+        data = dict(raw)
+        if isinstance(raw.get("children"), list):
+            kids = sorted(child_slots[index])
+            # Children that failed or were not mappings are left out here; their errors are reported.
+            data["children"] = [built[i] for _, i in kids if built[i] is not None]
+            if len(data["children"]) != len(raw["children"]):
+                failed[index] = True
+        if model is None:
+            failed[index] = True
+            continue
+        try:
+            node = model.model_validate(data)
+        except ValidationError as error:
+            collector.add_validation(loc, error, model)
+            failed[index] = True
+            continue
+        node_locs[id(node)] = loc
+        if not failed[index]:
+            built[index] = node  # type: ignore[assignment]
+        elif parent_index is not None:
+            failed[parent_index] = True
+    if failed[0]:
+        return None
+    root = built[0]
+    assert isinstance(root, Thesis)
+    return root
+
+
+def _model_for(raw: dict[str, Any], loc: Loc, is_root: bool, collector: _Collector) -> type[BaseModel] | None:
+    kind = raw.get("kind")
+    if is_root:
+        if kind not in (None, "thesis"):
+            collector.add((*loc, "kind"), "the root node is the thesis; leave 'kind' out or write 'thesis'")
+            return None
+        return Thesis
+    if kind is None:
+        collector.add(loc, f"required field 'kind' is missing; one of {', '.join(_CHILD_KINDS)}")
+        return None
+    model = _CHILD_KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        hint = "; the thesis can only be the root" if kind == "thesis" else ""
+        collector.add((*loc, "kind"), f"must be one of {', '.join(_CHILD_KINDS)}{hint}")
+    return model
+
+
+def validate_map(data: Any, name: str, locator: Locator | _LazyLocator) -> tuple[ArgumentMap, dict[int, Loc]]:
+    """An :class:`ArgumentMap` from parsed data, or an :class:`InputError` listing every problem."""
+    collector = _Collector(name, locator)
+    node_locs: dict[int, Loc] = {}
+    if not isinstance(data, dict):
+        collector.add((), "must be a mapping with 'source' and 'thesis' at the top level")
+        raise InputError(collector.problems)
+    thesis = _build_tree(data.get("thesis"), collector, node_locs) if "thesis" in data else None
+    top = {key: value for key, value in data.items() if key != "thesis"}
+    # A placeholder thesis lets pydantic report the other top-level problems too.
+    top["thesis"] = thesis if thesis is not None else Thesis(id="placeholder", text="placeholder")
+    try:
+        result = ArgumentMap.model_validate(top)
+    except ValidationError as error:
+        collector.add_validation((), error, ArgumentMap)
+        result = None
+    if "thesis" not in data:
+        collector.add(("thesis",), "required field is missing")
+    if collector.problems or result is None or thesis is None:
+        raise InputError(sorted(collector.problems, key=_problem_order))
+    return result, node_locs
+
+
+def _problem_order(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)
+
+
+def load_document(path: str | os.PathLike[str]) -> Document:
+    """Read and validate one map file."""
+    file = Path(path)
+    name = display_path(file)
+    text = read_text(file)
+    data, locator = parse(text, name, file.suffix.lower())
+    argument_map, node_locs = validate_map(data, name, locator)
+    return Document(file, argument_map, locator, node_locs)
+
+
+def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
+    return load_document(path).map
+
+
+@dataclass
+class VocabularyDocument:
+    path: Path
+    vocabulary: Vocabulary
+    locator: Locator | _LazyLocator
+
+    def display(self) -> str:
+        return display_path(self.path)
+
+
+def load_vocabulary(path: str | os.PathLike[str]) -> VocabularyDocument:
+    file = Path(path)
+    name = display_path(file)
+    text = read_text(file)
+    data, locator = parse(text, name, file.suffix.lower())
+    collector = _Collector(name, locator)
+    try:
+        vocabulary = Vocabulary.model_validate(data)
+    except ValidationError as error:
+        collector.add_validation((), error, Vocabulary)
+        raise InputError(sorted(collector.problems, key=_problem_order)) from None
+    return VocabularyDocument(file, vocabulary, locator)
+
+
+def vocabulary_path_for(document: Document) -> Path:
+    """Where a map's vocabulary lives: its ``vocabulary`` field, else questions.yaml beside it."""
+    relative = document.map.vocabulary or VOCABULARY_NAME
+    return document.path.parent / relative
+
+
+def find_maps(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """Map files named directly, or found (sorted, not recursing) in named folders; vocabularies excluded."""
+    found: list[Path] = []
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    child
+                    for child in path.iterdir()
+                    if child.suffix.lower() in MAP_SUFFIXES and child.is_file() and not is_vocabulary(child)
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def is_vocabulary(path: Path) -> bool:
+    return path.stem.lower() == Path(VOCABULARY_NAME).stem
