@@ -41,6 +41,19 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """The single place where library errors become one-line messages and exit codes."""
+        from argmap.errors import ArgmapError
+
+        try:
+            return super().invoke(ctx)
+        except ArgmapError as error:
+            if _debugging(ctx):
+                raise
+            for line in error.lines():
+                click.echo(_clean(line), err=True)
+            ctx.exit(error.exit_code)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
         if rows:
@@ -68,41 +81,27 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run the CLI, turning every known error into one-line messages and an exit code."""
-    from argmap.errors import ArgmapError
+def _debugging(ctx: click.Context) -> bool:
+    return bool(ctx.params.get("debug")) or bool(os.environ.get("ARGMAP_DEBUG"))
 
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:]) or bool(os.environ.get("ARGMAP_DEBUG"))
-    # Deep maps are walked iteratively; this only covers the standard library's own recursion
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; an unexpected exception is a bug, shown in one line unless --debug."""
+    args = sys.argv[1:] if argv is None else argv
+    # Deep maps are walked iteratively; this covers the standard library's own recursion
     # (json) on very deep input.
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 50_000))
     try:
-        result: Any = cli.main(args=argv, prog_name="argmap", standalone_mode=False)
-    except ArgmapError as error:
-        if debug:
-            raise
-        for line in error.lines():
-            click.echo(_clean(line), err=True)
-        sys.exit(error.exit_code)
-    except click.exceptions.Abort:
-        click.echo("argmap: aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(2 if error.exit_code in (1, 2) else error.exit_code)
+        cli.main(args=args, prog_name="argmap")
     except BrokenPipeError:
         # The reader (head, less) went away; say nothing more.
         sys.stderr.close()
         sys.exit(0)
-    except KeyboardInterrupt:
-        click.echo("argmap: interrupted", err=True)
-        sys.exit(130)
-    except Exception as error:  # pragma: no cover - a bug; the user sees one line, developers the traceback
-        if debug:
+    except Exception as error:
+        if "--debug" in args or os.environ.get("ARGMAP_DEBUG"):
             raise
         click.echo(f"argmap: internal error: {type(error).__name__}: {error} (run with --debug for details)", err=True)
         sys.exit(70)
-    sys.exit(result if isinstance(result, int) else 0)
 
 
 def _clean(line: str) -> str:
