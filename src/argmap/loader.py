@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -252,11 +252,37 @@ class _Collector:
         for item in error.errors(include_url=False):
             loc = (*prefix, *item["loc"])
             is_extra = item["type"] == "extra_forbidden"
-            self.add(loc, _message(dict(item), _field_names(model)), key=is_extra)
+            owner = _model_at(model, item["loc"][:-1]) if is_extra else model
+            self.add(loc, _message(dict(item), _field_names(owner)), key=is_extra)
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel]:
+    """The model class that holds the field at ``loc`` (for naming the fields it allows)."""
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        info = model.model_fields.get(step)
+        if info is None:
+            break
+        nested = _model_in(info.annotation)
+        if nested is None:
+            break
+        model = nested
+    return model
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def _build_tree(

@@ -46,7 +46,7 @@ def normalise(text: str) -> str:
     """The form in which quotes and articles are compared.
 
     >>> normalise("It’s here — “to stay” . . . Really")
-    'It\\'s here-"to stay"... Really'
+    'It\\'s here-"to stay" ... Really'
     """
     text = text.translate(_TRANSLATE)
     text = _SPACED_ELLIPSIS.sub("...", text)

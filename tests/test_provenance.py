@@ -1,0 +1,34 @@
+"""Quote anchoring: normalisation, gaps, and the closest passage."""
+
+from __future__ import annotations
+
+from argmap.provenance import Article, normalise
+
+TEXT = "China and Russia’s budding relationship is still primarily transactional. Their interests don’t coincide."
+
+
+def test_typographic_and_ascii_forms_match() -> None:
+    """Curly quotes, dashes, spaced ellipses and white space normalise to one form."""
+    assert normalise("“It’s”  here — now . . . then…") == normalise('"It\'s" here - now ... then...')
+
+
+def test_first_letter_case_is_ignored_but_not_inner_case() -> None:
+    """A quote may change the case of its first letter only."""
+    article = Article(TEXT)
+    assert article.contains("their interests don't coincide")
+    assert not article.contains("their Interests don't coincide")
+
+
+def test_ellipsis_in_a_quote_is_a_gap_in_order() -> None:
+    """'...' skips words, but the parts must appear in the article's order."""
+    article = Article(TEXT)
+    assert article.contains("China and Russia's ... primarily transactional")
+    assert not article.contains("primarily transactional ... China and Russia's")
+
+
+def test_closest_passage_is_reported_for_a_paraphrase() -> None:
+    """A near-miss quote yields the article's most similar passage."""
+    match = Article(TEXT).match("budding relationship is mainly transactional")
+    assert not match.found
+    assert match.closest == "budding relationship is still primarily transactional."
+    assert match.similarity > 0.7
