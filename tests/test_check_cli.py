@@ -46,7 +46,9 @@ def test_flagship_maps_exist_and_name_their_texts() -> None:
         assert (path.parent / text).resolve() == (SOURCES / (path.stem + ".txt")).resolve()
 
 
-def test_default_path_is_the_arguments_folder(run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_path_is_the_arguments_folder(
+    run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With no PATH, check reads arguments/ in the working folder."""
     monkeypatch.chdir(ROOT)
     result = run("check", "--format", "json")

@@ -68,7 +68,9 @@ def test_object_tag_is_refused_not_constructed(tmp_path: Path) -> None:
 def test_several_documents_are_refused(tmp_path: Path) -> None:
     """A second YAML document in the file is an error naming its line."""
     lines = _problems(_write(tmp_path, MINIMAL + "---\n" + MINIMAL))
-    assert lines == [f"{tmp_path / 'map.yaml'}:7:1: holds more than one YAML document ('---'); put one map in each file"]
+    assert lines == [
+        f"{tmp_path / 'map.yaml'}:7:1: holds more than one YAML document ('---'); put one map in each file"
+    ]
 
 
 def test_only_a_comment_is_empty(tmp_path: Path) -> None:
@@ -112,7 +114,10 @@ def test_folder_and_missing_file(tmp_path: Path) -> None:
 
 def test_json_map_with_tabs_locates_errors(tmp_path: Path) -> None:
     """JSON maps load, and their errors carry lines even when indented with tabs."""
-    data = {"source": {"authors": ["A"]}, "thesis": {"id": "t", "text": "x", "children": [{"id": "c", "text": "y"}]}}
+    data = {
+        "source": {"authors": ["A"]},
+        "thesis": {"id": "t", "text": "x", "children": [{"id": "c", "text": "y"}]},
+    }
     path = _write(tmp_path, json.dumps(data, indent="\t"), "map.json")
     assert _problems(path) == [
         f"{path}:11:4: thesis.children[0]: required field 'kind' is missing; one of claim, evidence, objection, rebuttal"

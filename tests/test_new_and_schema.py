@@ -68,9 +68,7 @@ def test_cli_reference_is_current() -> None:
     assert (ROOT / "docs" / "cli.md").read_text() == module["render"]()
 
 
-@pytest.mark.parametrize(
-    "module", ["argmap.model", "argmap.provenance", "argmap.sanitize", "argmap.loader"]
-)
+@pytest.mark.parametrize("module", ["argmap.model", "argmap.provenance", "argmap.sanitize", "argmap.loader"])
 def test_doctests(module: str) -> None:
     """The examples in docstrings run and hold."""
     failures, _ = doctest.testmod(importlib.import_module(module))

@@ -49,15 +49,24 @@ class Finding:
 
 RULES: dict[str, tuple[Severity, str]] = {
     "duplicate-id": (Severity.ERROR, "two nodes share an id"),
-    "missing-reference": (Severity.ERROR, "also_supports/also_opposes/also_undercuts names an id that no node has"),
+    "missing-reference": (
+        Severity.ERROR,
+        "also_supports/also_opposes/also_undercuts names an id that no node has",
+    ),
     "self-reference": (Severity.ERROR, "a node points at itself"),
     "cycle": (Severity.ERROR, "circular support: following supports relations leads back to the start"),
     "unknown-question": (Severity.ERROR, "a node names a question the vocabulary does not have"),
     "unknown-position": (Severity.ERROR, "a node names a position its question does not have"),
     "unknown-topic": (Severity.ERROR, "evidence names a topic the vocabulary does not have"),
-    "missing-vocabulary": (Severity.ERROR, "the map uses questions or topics but its vocabulary file is missing"),
+    "missing-vocabulary": (
+        Severity.ERROR,
+        "the map uses questions or topics but its vocabulary file is missing",
+    ),
     "quote-not-found": (Severity.ERROR, "a quote anchor is not in the article text"),
-    "missing-article": (Severity.WARNING, "source.text names a file that does not exist, so quotes go unchecked"),
+    "missing-article": (
+        Severity.WARNING,
+        "source.text names a file that does not exist, so quotes go unchecked",
+    ),
     "unsupported-claim": (Severity.WARNING, "a claim has no evidence anywhere beneath it"),
     "duplicate-vocabulary-id": (Severity.ERROR, "two questions, positions or topics share an id"),
 }
@@ -71,7 +80,9 @@ class _Reporter:
     def add(self, code: str, node: AnyNode, message: str, *fields: str | int) -> None:
         line, column = self.document.where(node, *fields)
         path = format_loc((*self.document.loc_of(node), *fields))
-        self.findings.append(Finding(self.document.display(), line, column, RULES[code][0], code, message, path))
+        self.findings.append(
+            Finding(self.document.display(), line, column, RULES[code][0], code, message, path)
+        )
 
 
 def lint_map(document: Document, vocabulary: Vocabulary | None, article: Article | None) -> list[Finding]:
@@ -187,7 +198,9 @@ def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> Non
                     )
         topic = getattr(node, "topic", None)
         if topic is not None and topic not in topics:
-            reporter.add("unknown-topic", node, f"unknown topic '{topic}'{_hint(topic, list(topics))}", "topic")
+            reporter.add(
+                "unknown-topic", node, f"unknown topic '{topic}'{_hint(topic, list(topics))}", "topic"
+            )
 
 
 def _hint(value: str, choices: list[str]) -> str:
@@ -219,7 +232,11 @@ def _check_quotes(reporter: _Reporter, article: Article) -> None:
             continue
         match = article.match(node.quote)
         if not match.found:
-            closest = f'; closest passage ({match.similarity:.0%} alike): "{match.closest}"' if match.closest else ""
+            closest = (
+                f'; closest passage ({match.similarity:.0%} alike): "{match.closest}"'
+                if match.closest
+                else ""
+            )
             reporter.add("quote-not-found", node, f"quote not found in the article{closest}", "quote")
 
 
@@ -242,7 +259,10 @@ def lint_vocabulary(name: str, vocabulary: Vocabulary, where: object) -> list[Fi
         seen_positions: set[str] = set()
         for p_index, position in enumerate(question.positions):
             if position.id in seen_positions:
-                report(("questions", q_index, "positions", p_index, "id"), f"duplicate position id '{position.id}'")
+                report(
+                    ("questions", q_index, "positions", p_index, "id"),
+                    f"duplicate position id '{position.id}'",
+                )
             seen_positions.add(position.id)
     seen_topics: set[str] = set()
     for t_index, topic in enumerate(vocabulary.topics):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -90,7 +90,12 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
-                [Problem(name, f"is {size / 2**20:.1f} MiB; maps larger than {MAX_FILE_BYTES // 2**20} MiB are refused")]
+                [
+                    Problem(
+                        name,
+                        f"is {size / 2**20:.1f} MiB; maps larger than {MAX_FILE_BYTES // 2**20} MiB are refused",
+                    )
+                ]
             )
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -107,7 +112,9 @@ def decode(raw: bytes, name: str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError([Problem(name, "starts with a UTF-16 byte-order mark but is not valid UTF-16")]) from None
+            raise InputError(
+                [Problem(name, "starts with a UTF-16 byte-order mark but is not valid UTF-16")]
+            ) from None
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         line, column = _line_column(raw, offset)
@@ -117,7 +124,14 @@ def decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         line, column = _line_column(raw, error.start)
         raise InputError(
-            [Problem(name, f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8", line, column)]
+            [
+                Problem(
+                    name,
+                    f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8",
+                    line,
+                    column,
+                )
+            ]
         ) from None
 
 
@@ -156,7 +170,9 @@ def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | _LazyLocato
         try:
             data = json.loads(text, object_pairs_hook=_no_duplicate_pairs)
         except json.JSONDecodeError as error:
-            raise InputError([Problem(name, f"not valid JSON: {error.msg}", error.lineno, error.colno)]) from None
+            raise InputError(
+                [Problem(name, f"not valid JSON: {error.msg}", error.lineno, error.colno)]
+            ) from None
         except _DuplicateKey as error:
             line, column = _find_duplicate(text, error.key)
             raise InputError(
@@ -173,7 +189,10 @@ def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | _LazyLocato
         return to_data(root), locator
     except YamlRefused as refused:
         raise InputError(
-            [Problem(name, issue.message, issue.line, issue.column, format_loc(issue.loc)) for issue in refused.issues]
+            [
+                Problem(name, issue.message, issue.line, issue.column, format_loc(issue.loc))
+                for issue in refused.issues
+            ]
         ) from None
 
 
@@ -285,9 +304,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _build_tree(
-    raw_root: Any, collector: _Collector, node_locs: dict[int, Loc]
-) -> Thesis | None:
+def _build_tree(raw_root: Any, collector: _Collector, node_locs: dict[int, Loc]) -> Thesis | None:
     """Validate the thesis and its descendants from the leaves up, without recursion."""
     root_loc: Loc = ("thesis",)
     if not isinstance(raw_root, dict):
@@ -334,7 +351,7 @@ def _build_tree(
             continue
         node_locs[id(node)] = loc
         if not failed[index]:
-            built[index] = node  # type: ignore[assignment]
+            built[index] = cast(AnyNode, node)
         elif parent_index is not None:
             failed[parent_index] = True
     if failed[0]:

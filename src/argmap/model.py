@@ -70,7 +70,8 @@ class Source(Strict):
     date: str | None = Field(None, description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
     url: str | None = None
     text: str | None = Field(
-        None, description="Path of the article's plain text, relative to this map file; used to verify quotes."
+        None,
+        description="Path of the article's plain text, relative to this map file; used to verify quotes.",
     )
     note: str | None = None
 
@@ -80,10 +81,16 @@ class Source(Strict):
 class NodeBase(Strict):
     id: NodeId = Field(description="Unique within the map and stable across edits; other files point at it.")
     text: Text = Field(description="The node's content, paraphrased in the mapper's words.")
-    quote: Text | None = Field(None, description="A short verbatim passage of the article that anchors this node.")
+    quote: Text | None = Field(
+        None, description="A short verbatim passage of the article that anchors this node."
+    )
     note: str | None = Field(None, description="The mapper's remark; not part of the argument.")
-    also_supports: list[NodeId] = Field(default_factory=list, description="Ids of further nodes this one supports.")
-    also_opposes: list[NodeId] = Field(default_factory=list, description="Ids of further nodes this one attacks.")
+    also_supports: list[NodeId] = Field(
+        default_factory=list, description="Ids of further nodes this one supports."
+    )
+    also_opposes: list[NodeId] = Field(
+        default_factory=list, description="Ids of further nodes this one attacks."
+    )
     also_undercuts: list[NodeId] = Field(
         default_factory=list, description="Ids of further nodes whose inference this one undercuts."
     )
@@ -150,7 +157,8 @@ class Evidence(NodeBase):
     place: str | None = None
     reported_by: str | None = Field(None, description="Who reported it, where the article says so.")
     topic: NodeId | None = Field(
-        None, description="Id of a shared topic from the vocabulary, so that evidence cited by two authors aligns."
+        None,
+        description="Id of a shared topic from the vocabulary, so that evidence cited by two authors aligns.",
     )
 
     _check_date = field_validator("date")(lambda cls, v: v if v is None else check_partial_date(v))
@@ -177,7 +185,8 @@ class ArgumentMap(Strict):
 
     schema_: str | None = Field(None, alias="$schema", description="Optional JSON Schema hint for editors.")
     vocabulary: str | None = Field(
-        None, description="Path of the questions vocabulary, relative to this file (default: questions.yaml beside it)."
+        None,
+        description="Path of the questions vocabulary, relative to this file (default: questions.yaml beside it).",
     )
     source: Source
     thesis: Thesis

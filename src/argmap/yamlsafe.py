@@ -77,7 +77,9 @@ class Locator:
                         child = value
                         position = _mark(key) if _is_empty(value) else _mark(value)
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
+            ):
                 child = node.value[step]
                 position = _mark(child)
             if child is None:
@@ -102,7 +104,9 @@ class Locator:
                 node = next(
                     (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step), None
                 )
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
+            ):
                 node = node.value[step]
             else:
                 return None

@@ -67,7 +67,9 @@ def _module_exists(module: str) -> bool:
     return find_spec(module) is not None
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, "-V", "--version", prog_name="argmap")
 @click.option("--debug", is_flag=True, envvar="ARGMAP_DEBUG", help="Show tracebacks (for developers).")
 @click.pass_context
@@ -100,7 +102,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:
         if "--debug" in args or os.environ.get("ARGMAP_DEBUG"):
             raise
-        click.echo(f"argmap: internal error: {type(error).__name__}: {error} (run with --debug for details)", err=True)
+        click.echo(
+            f"argmap: internal error: {type(error).__name__}: {error} (run with --debug for details)",
+            err=True,
+        )
         sys.exit(70)
 
 

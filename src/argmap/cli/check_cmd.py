@@ -27,7 +27,12 @@ from argmap.cli.options import format_option, map_paths
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.pass_context
 def command(
-    ctx: click.Context, paths: tuple[str, ...], text_path: Path | None, fail_on: str, output_format: str, quiet: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    text_path: Path | None,
+    fail_on: str,
+    output_format: str,
+    quiet: bool,
 ) -> None:
     """Validate maps and lint them.
 

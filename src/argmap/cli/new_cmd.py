@@ -13,7 +13,9 @@ import click
 @click.option("--outlet", default=None, help="Publication or website.")
 @click.option("--date", default=None, help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--url", default=None, help="Where the article is published.")
-@click.option("--text", "text_path", default=None, help="Path of the article's text, relative to the new map.")
+@click.option(
+    "--text", "text_path", default=None, help="Path of the article's text, relative to the new map."
+)
 def command(
     path: Path,
     title: str | None,

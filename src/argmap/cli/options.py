@@ -25,7 +25,9 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
 
 
 def output_option(help_text: str = "Write to FILE instead of standard output ('-').") -> Callable[[F], F]:
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help=help_text)
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help=help_text
+    )
 
 
 def width_option(function: F) -> F:
