@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -37,6 +37,12 @@ def check_partial_date(value: str) -> str:
     if day is not None and not 1 <= int(day) <= _DAYS_IN_MONTH[int(month or 1) - 1]:
         raise ValueError(f"day {day} does not exist in month {month}")
     return value
+
+
+def _empty() -> list[Any]:
+    # A plain function, not `list`: pydantic inspects a default factory's signature, and a
+    # builtin's costs a text-signature parse at every import.
+    return []
 
 
 class Relation(StrEnum):
@@ -86,15 +92,15 @@ class NodeBase(Strict):
     )
     note: str | None = Field(None, description="The mapper's remark; not part of the argument.")
     also_supports: list[NodeId] = Field(
-        default_factory=list, description="Ids of further nodes this one supports."
+        default_factory=_empty, description="Ids of further nodes this one supports."
     )
     also_opposes: list[NodeId] = Field(
-        default_factory=list, description="Ids of further nodes this one attacks."
+        default_factory=_empty, description="Ids of further nodes this one attacks."
     )
     also_undercuts: list[NodeId] = Field(
-        default_factory=list, description="Ids of further nodes whose inference this one undercuts."
+        default_factory=_empty, description="Ids of further nodes whose inference this one undercuts."
     )
-    children: list[Node] = Field(default_factory=list, description="Nodes bearing on this one.")
+    children: list[Node] = Field(default_factory=_empty, description="Nodes bearing on this one.")
 
     def links(self) -> Iterator[tuple[Relation, str]]:
         """Cross-references to nodes elsewhere in the map, beyond the tree edge to the parent."""
@@ -153,7 +159,7 @@ class Evidence(NodeBase):
     relation: Relation = Relation.SUPPORTS
     type: EvidenceType = Field(description="What sort of evidence this is.")
     date: str | None = Field(None, description="When it happened: YYYY, YYYY-MM or YYYY-MM-DD.")
-    actors: list[Text] = Field(default_factory=list, description="Who acted, voted or spoke.")
+    actors: list[Text] = Field(default_factory=_empty, description="Who acted, voted or spoke.")
     place: str | None = None
     reported_by: str | None = Field(None, description="Who reported it, where the article says so.")
     topic: NodeId | None = Field(

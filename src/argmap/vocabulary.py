@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from argmap.model import NodeId, Strict, Text
+from argmap.model import NodeId, Strict, Text, _empty
 
 
 class Position(Strict):
@@ -35,8 +35,8 @@ class Topic(Strict):
 
 
 class Vocabulary(Strict):
-    questions: list[Question] = Field(default_factory=list)
-    topics: list[Topic] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=_empty)
+    topics: list[Topic] = Field(default_factory=_empty)
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
