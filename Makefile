@@ -52,5 +52,8 @@ docs: setup
 	$(BIN)/python scripts/cli_reference.py
 	$(ARGMAP) schema -o docs/map.schema.json
 
+gallery: setup
+	$(BIN)/python -m argmap.gallery
+
 clean:
 	rm -rf $(VENV) $(OUT) .cache .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Views of maps and comparisons: terminal renderables and Graphviz diagrams."""

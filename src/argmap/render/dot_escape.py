@@ -1,0 +1,103 @@
+"""Escaping map text for DOT: the one place that decides how text reaches Graphviz.
+
+Map files come from strangers, and their text ends up in three places:
+
+* **quoted DOT strings** (node names, ``tooltip``): inside ``"..."`` only ``"`` and a
+  trailing backslash can break out, and Graphviz expands ``\\N``, ``\\G``, ``\\l`` and
+  friends in most attributes, so every backslash is doubled;
+* **HTML-like labels** (every label argmap draws): ``<``, ``>`` and ``&`` are markup, and
+  Graphviz *also* expands backslash escapes after decoding entities (``\\N`` becomes the
+  node's name), so backslashes are doubled here too;
+* the **SVG** Graphviz writes: it escapes ``<``, ``>`` and ``&`` itself, but copies control
+  characters and the non-characters U+FFFE/U+FFFF verbatim, which makes the XML invalid.
+  Those are shown as visible ``\\x..`` escapes before anything else happens.
+
+Braces and ``|`` are only special in record labels, which argmap never uses; in HTML
+labels they are still written as character references so that no later change of
+shape can give them meaning.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import textwrap
+
+from argmap.sanitize import terminal_safe
+
+_XML_INVALID = re.compile("[\ufffe\uffff]")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
+
+_HTML = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "|": "&#124;",
+    # Graphviz's HTML-label lexer rejects a lone "]" next to a tag ("<B>]</B>").
+    "[": "&#91;",
+    "]": "&#93;",
+    "\\": "\\\\",
+}
+_HTML_SPECIAL = re.compile('[&<>"{}|\\[\\]\\\\]')
+
+
+def visible(text: str) -> str:
+    r"""Text whose line breaks are spaces and whose invisible or XML-invalid characters show as escapes.
+
+    >>> visible("a\nb\x07c\ufffe")
+    'a b\\x07c\\ufffe'
+    """
+    text = _LINE_BREAKS.sub(" ", text)
+    text = terminal_safe(text)
+    return _XML_INVALID.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+@functools.lru_cache(maxsize=4096)  # the same names, colours and styles recur on every node
+def quote(text: str) -> str:
+    r"""A double-quoted DOT string (an ID or an attribute value) that shows ``text`` as written.
+
+    >>> quote('say "hi"')
+    '"say \\"hi\\""'
+    >>> quote("C:\\dir\\")
+    '"C:\\\\dir\\\\"'
+    >>> quote("two\nlines")
+    '"two lines"'
+    """
+    escaped = visible(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def html(text: str) -> str:
+    r"""Text for inside an HTML-like label: markup characters become entities.
+
+    >>> html("</svg><script>alert(1)</script>")
+    '&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt;'
+    >>> html("R&D {x|y}")
+    'R&amp;D &#123;x&#124;y&#125;'
+    >>> html("\\N")
+    '\\\\N'
+    """
+    return _HTML_SPECIAL.sub(lambda m: _HTML[m.group()], visible(text))
+
+
+def html_attribute(value: str) -> str:
+    """A value for an attribute inside an HTML-like label (``COLOR="..."``), quotes included.
+
+    >>> html_attribute("#1d3557")
+    '"#1d3557"'
+    """
+    return f'"{html(value)}"'
+
+
+def html_lines(text: str, width: int) -> list[str]:
+    r"""``text`` wrapped at ``width`` characters, each line escaped for an HTML-like label.
+
+    Wrapping happens before escaping, so that ``&amp;`` counts as one character.
+
+    >>> html_lines("Tom & Jerry <3 each other a lot", 12)
+    ['Tom &amp; Jerry', '&lt;3 each', 'other a lot']
+    """
+    return [html(line) for line in textwrap.wrap(visible(text), width, break_on_hyphens=False)]
