@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli.options import emit, output_option
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--from",
+    "source_format",
+    type=click.Choice(["aif"]),
+    default="aif",
+    show_default=True,
+    help="FILE's format.",
+)
+@output_option("Write the map to FILE (YAML; JSON when FILE ends in .json) instead of standard output.")
+def command(file: Path, source_format: str, output: str) -> None:
+    """Convert an argument graph in FILE into a map.
+
+    aif: AIFdb JSON, xAIF and OVA3 files. The thesis is the conclusion nothing
+    further supports; what a map cannot hold (dialogue nodes, layout) is listed on
+    standard error, one line per kind. docs/formats.md gives the details.
+    """
+    from argmap.errors import UsageError
+    from argmap.formats import importer, json_format
+    from argmap.loader import display_path, read_text
+    from argmap.sanitize import terminal_safe
+    from argmap.serialize import map_to_data
+    from argmap.yamlwrite import dump_yaml
+
+    if output != "-" and Path(output).resolve() == file.resolve():
+        raise UsageError(f"-o {output} is the file being imported; choose another file")
+    result = importer(source_format).import_(read_text(file), display_path(file))
+    for warning in result.warnings:
+        click.echo(terminal_safe(f"argmap import: {warning}"), err=True)
+    data = map_to_data(result.map)
+    emit(json_format.dumps(data) + "\n" if output.endswith(".json") else dump_yaml(data), output)

@@ -1,0 +1,105 @@
+r"""Escaping map text for Argdown, so that the Argdown parser reads back exactly the same characters.
+
+Argdown (``@argdown/core`` 1.7) lexes statement text into plain runs and tokens: ``//``,
+``/*`` and ``<!--`` start comments, ``#`` a tag, ``[`` and ``<`` titles, links and
+mentions, ``_`` and ``*`` emphasis, ``{`` data, ``===`` front matter, ``.x.`` and ``:x:``
+shortcodes such as ``.A.`` for ∀. A backslash escapes any character on the line and keeps
+the spaces after it. Two quirks decide the rest: whitespace where a token starts is
+skipped (so leading spaces, tabs, and a second space after an unescaped punctuation mark
+would vanish), and a line break ends the statement (Argdown joins continued lines with a
+space, so a line break in map text becomes a space: the one loss, documented in
+docs/formats.md). Relation symbols (``+ - > < _``) count only at the start of a line,
+and a statement's text never starts one, since it follows its ``[title]:``.
+
+>>> escape_text("U.S. #1 // see [note]")
+'U\\.S. \\#1 \\// see \\[note]'
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that end a run of plain text in Argdown's lexer (its Freestyle token).
+_PUNCTUATION = frozenset("\\@#*_[],.:;</>-(){}")
+# Characters that start a token wherever they stand.
+_ALWAYS = frozenset("\\[<#*_{}")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_YAML_NAMED = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\x00": "\\0",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\r": "\\r",
+}
+
+
+def escape_text(text: str) -> str:
+    """``text`` as Argdown statement text; line breaks become spaces."""
+    text = _LINE_BREAK.sub(" ", text)
+    size = len(text)
+    # spaces_after[i]: how many spaces follow position i (one backward pass keeps this linear).
+    spaces_after = [0] * (size + 1)
+    for index in range(size - 2, -1, -1):
+        spaces_after[index] = spaces_after[index + 1] + 1 if text[index + 1] == " " else 0
+    out: list[str] = []
+    for index, char in enumerate(text):
+        following = text[index + 1] if index + 1 < size else ""
+        if _needs_escape(char, following, index, text, spaces_after[index]):
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def _needs_escape(char: str, following: str, index: int, text: str, spaces: int) -> bool:
+    if char in _ALWAYS or char == "\t" or (index == 0 and char == " "):
+        return True
+    if char == "/" and following in ("/", "*"):
+        return True
+    if char in ".:" and following not in ("", " "):
+        # '.x.' and ':x:' may be shortcodes; an escaped first mark never starts one.
+        return True
+    if char == "=" and (following == "=" or (index > 0 and text[index - 1] == "=")):
+        return True
+    # An unescaped mark keeps one space after it; a second space, or spaces up to the end
+    # of the text (where a tag or the line end follows), would be skipped as token breaks.
+    return char in _PUNCTUATION and (spaces >= 2 or (spaces >= 1 and index + spaces == len(text) - 1))
+
+
+def quote_yaml(text: str) -> str:
+    r"""``text`` as a double-quoted YAML string that is safe inside Argdown data and front matter.
+
+    >>> quote_yaml('a {b} "c" a=b ===\n')
+    '"a \\x7bb\\x7d \\"c\\" a=b \\x3d\\x3d\\x3d\\n"'
+    """
+    out = ['"']
+    for index, char in enumerate(text):
+        named = _YAML_NAMED.get(char)
+        if named is not None:
+            out.append(named)
+        elif char in "{}" or (char == "=" and "=" in text[max(index - 1, 0) : index + 2].replace("=", "", 1)):
+            # A brace could end a data block, and a run of '=' the front matter, before the string ends.
+            out.append(f"\\x{ord(char):02x}")
+        elif char.isprintable():
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(
+                f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+            )
+    out.append('"')
+    return "".join(out)
+
+
+def flow_yaml(value: str | list[str]) -> str:
+    """A string or a list of strings as YAML flow, every string double-quoted."""
+    if isinstance(value, list):
+        return "[" + ", ".join(quote_yaml(item) for item in value) + "]"
+    return quote_yaml(value)
+
+
+def data_block(fields: dict[str, str | list[str]]) -> str:
+    """An Argdown data block ``{key: "value", ...}`` on one line; empty when there are no fields."""
+    if not fields:
+        return ""
+    return "{" + ", ".join(f"{key}: {flow_yaml(value)}" for key, value in fields.items()) + "}"

@@ -1,0 +1,195 @@
+"""Round trips through the map's own serialisations: YAML (map files) and JSON are exact."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.formats import json_format
+from argmap.loader import load_document, parse, validate_map
+from argmap.model import ArgumentMap, Claim, Source, Thesis
+from argmap.serialize import map_to_data
+from argmap.yamlsafe import compose, to_data
+from argmap.yamlwrite import dump_yaml, flow, is_plain, quote
+from conftest import ARGUMENTS, FIXTURES
+from map_strategies import maps
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def reload(text: str, suffix: str) -> ArgumentMap:
+    data, locator = parse(text, "roundtrip" + suffix, suffix)
+    return validate_map(data, "roundtrip" + suffix, locator)[0]
+
+
+@SETTINGS
+@given(maps())
+def test_yaml_round_trip_is_exact(argument_map: ArgumentMap) -> None:
+    """A map written with dump_yaml and read by the loader is the same map, whatever its text."""
+    assert reload(dump_yaml(map_to_data(argument_map)), ".yaml") == argument_map
+
+
+@SETTINGS
+@given(maps())
+def test_json_round_trip_is_exact(argument_map: ArgumentMap) -> None:
+    """A map exported as JSON and read by the loader is the same map, whatever its text."""
+    assert reload(json_format.export(argument_map), ".json") == argument_map
+
+
+@SETTINGS
+@given(maps())
+def test_deep_flow_style_round_trip_is_exact(argument_map: ArgumentMap) -> None:
+    """Subtrees written in flow style (as in very deep maps) read back exactly too."""
+    assert reload(dump_yaml(map_to_data(argument_map), flow_depth=1), ".yaml") == argument_map
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_any_string_reads_back_as_itself(text: str) -> None:
+    """Every string, plain or quoted by the emitter, is read back by the strict reader unchanged."""
+    document = compose(dump_yaml({"value": text, "list": [text, text]}))
+    assert document is not None
+    assert to_data(document) == {"value": text, "list": [text, text]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "null",
+        "Null",
+        "NULL",
+        "~",
+        "",
+        " lead",
+        "trail ",
+        "a: b",
+        "a #b",
+        "- x",
+        "? x",
+        ": x",
+        "<<",
+        "=",
+        "end:",
+        "#c",
+        "&a",
+        "*a",
+        "!t",
+        "|",
+        ">",
+        "'q'",
+        '"q"',
+        "%d",
+        "@a",
+        "`b",
+        "[x]",
+        "{x}",
+        "a\tb",
+        "a\nb",
+        "\u202e",
+        "\u200b",
+        "\ufeff",
+        "\x85",
+        "\u2028",
+        "\x00",
+        "\x7f",
+    ],
+)
+def test_values_the_reader_would_change_are_quoted(text: str) -> None:
+    """Null words, indicators, ': ', ' #', edge spaces and invisible characters are never written plain."""
+    assert not is_plain(text)
+    assert quote(text).startswith('"')
+
+
+@pytest.mark.parametrize(
+    "text", ["2020-07", "yes", "1e3", "0x10", "Tom Joscelyn", "U.S.-led", "a:b", "a#b", "über"]
+)
+def test_text_the_reader_keeps_is_written_plain(text: str) -> None:
+    """Words YAML 1.1 would retype stay plain, since the strict reader keeps every scalar as text."""
+    assert is_plain(text)
+    assert dump_yaml({"v": text}) == f"v: {text}\n"
+
+
+def test_invisible_characters_are_escaped_not_written_raw() -> None:
+    """Bidirectional overrides and zero-width characters appear as escapes a reviewer can see."""
+    written = dump_yaml({"text": "pay \u202eevil\u200b"})
+    assert written == 'text: "pay \\u202eevil\\u200b"\n'
+
+
+def test_flow_quotes_what_flow_context_would_split() -> None:
+    """In flow style, commas, brackets and colons force quotes."""
+    assert flow({"a": ["x, y", "[z]", "k:v", "plain"]}) == '{a: ["x, y", "[z]", "k:v", plain]}'
+
+
+def test_file_layout_keeps_the_map_format_order() -> None:
+    """map_to_data writes fields in the documented order and leaves defaults out."""
+    data = map_to_data(load_document(FIXTURES / "pair" / "alpha.yaml").map)
+    assert list(data) == ["source", "thesis"]
+    assert list(data["thesis"]) == ["id", "text", "question", "position", "children"]
+    evidence = data["thesis"]["children"][0]["children"][0]
+    assert list(evidence) == ["id", "kind", "type", "text", "date", "actors", "place", "topic"]
+    objection = data["thesis"]["children"][0]["children"][1]
+    assert "relation" not in objection
+
+
+def test_non_default_relation_and_empty_note_are_kept() -> None:
+    """A relation unlike the kind's default, and an empty note, survive; None and [] are left out."""
+    claim = Claim(id="c", text="t", relation="opposes", note="")
+    argument_map = ArgumentMap(
+        source=Source(authors=["A"]), thesis=Thesis(id="t", text="t", children=[claim])
+    )
+    child = map_to_data(argument_map)["thesis"]["children"][0]
+    assert child == {"id": "c", "kind": "claim", "relation": "opposes", "text": "t", "note": ""}
+    assert reload(dump_yaml(map_to_data(argument_map)), ".yaml") == argument_map
+
+
+@pytest.mark.parametrize("path", sorted(p for p in ARGUMENTS.glob("*.yaml") if p.name != "questions.yaml"))
+def test_flagship_maps_round_trip_through_yaml_and_json(path: Any) -> None:
+    """Every map in arguments/ is rewritten by dump_yaml and JSON export without any change."""
+    argument_map = load_document(path).map
+    assert reload(dump_yaml(map_to_data(argument_map)), ".yaml") == argument_map
+    assert reload(json_format.export(argument_map), ".json") == argument_map
+
+
+def _chain(depth: int) -> ArgumentMap:
+    node = Claim(id=f"n{depth}", text=f"level {depth}")
+    for level in range(depth - 1, 0, -1):
+        node = Claim(id=f"n{level}", text=f"level {level}", children=[node])
+    return ArgumentMap(source=Source(authors=["A"]), thesis=Thesis(id="t", text="top", children=[node]))
+
+
+def _flat(argument_map: ArgumentMap) -> Iterator[tuple[str, str, int]]:
+    return ((node.id, node.text, depth) for node, _, depth in argument_map.walk())
+
+
+@pytest.fixture
+def deep_recursion_limit() -> Iterator[None]:
+    """The CLI raises the limit for the standard library's recursive JSON reader; tests do the same."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, 50_000))
+    yield
+    sys.setrecursionlimit(before)
+
+
+@pytest.mark.usefixtures("deep_recursion_limit")
+def test_ten_thousand_deep_map_is_written_without_recursion_in_linear_size() -> None:
+    """A 10,000-deep chain is written as JSON and YAML without recursion, and JSON reads back the same."""
+    argument_map = _chain(10_000)
+    text = json_format.export(argument_map)
+    assert len(text) < 2_000_000
+    assert list(_flat(reload(text, ".json"))) == list(_flat(argument_map))
+    written = dump_yaml(map_to_data(argument_map))
+    assert len(written) < 2_000_000
+    assert written.count("\n") < 400
+
+
+@pytest.mark.usefixtures("deep_recursion_limit")
+def test_map_deeper_than_block_nesting_round_trips_through_yaml() -> None:
+    """Beyond the block-style depth, flow style keeps the file readable by the loader, exactly."""
+    argument_map = _chain(300)
+    reloaded = reload(dump_yaml(map_to_data(argument_map)), ".yaml")
+    assert map_to_data(reloaded) == map_to_data(argument_map)
