@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from argmap.errors import InputError, Problem
 from argmap.model import AnyNode, ArgumentMap, Claim, Evidence, Objection, Rebuttal, Thesis
 from argmap.vocabulary import Vocabulary
-from argmap.yamlsafe import Loc, Locator, YamlRefused, compose, to_data
+from argmap.yamlsafe import LinkedLoc, Loc, Locator, YamlRefused, compose, to_data, unlink
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Larger files are refused before parsing: a 10,000-node map is about 5 MB."""
@@ -44,18 +44,18 @@ class Document:
     path: Path
     map: ArgumentMap
     locator: Locator | _LazyLocator
-    node_locs: dict[int, Loc] = field(default_factory=dict)
+    node_paths: dict[int, LinkedLoc] = field(default_factory=dict)
 
     def display(self) -> str:
         return display_path(self.path)
 
     def where(self, node: AnyNode, *fields: str | int) -> tuple[int | None, int | None]:
         """Line and column of ``node`` (or of one of its fields) in the file."""
-        loc = (*self.node_locs.get(id(node), ()), *fields)
-        return self.locator.find(loc)
+        return self.locator.find((*self.loc_of(node), *fields))
 
     def loc_of(self, node: AnyNode) -> Loc:
-        return self.node_locs.get(id(node), ())
+        """The field path of ``node`` in the file, e.g. ``('thesis', 'children', 3)``."""
+        return unlink(self.node_paths.get(id(node)))
 
 
 def display_path(path: Path) -> str:
@@ -304,40 +304,45 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _build_tree(raw_root: Any, collector: _Collector, node_locs: dict[int, Loc]) -> Thesis | None:
-    """Validate the thesis and its descendants from the leaves up, without recursion."""
-    root_loc: Loc = ("thesis",)
+def _build_tree(raw_root: Any, collector: _Collector, node_paths: dict[int, LinkedLoc]) -> Thesis | None:
+    """Validate the thesis and its descendants from the leaves up, without recursion.
+
+    Linear in the number of nodes whatever the depth: paths are linked lists, turned into
+    field paths only for the nodes that have a problem.
+    """
+    root_path: LinkedLoc = (None, "thesis")
     if not isinstance(raw_root, dict):
-        collector.add(root_loc, "must be a mapping of fields (id, text, children, ...)")
+        collector.add(unlink(root_path), "must be a mapping of fields (id, text, children, ...)")
         return None
-    # Post-order: collect (raw, loc) in pre-order, then build in reverse so children come first.
-    order: list[tuple[dict[str, Any], Loc, int | None]] = []
-    stack: list[tuple[Any, Loc, int | None]] = [(raw_root, root_loc, None)]
+    # Collect nodes in pre-order, then build in reverse so that children come first.
+    order: list[tuple[dict[str, Any], LinkedLoc, int | None]] = []
+    stack: list[tuple[Any, LinkedLoc, int | None]] = [(raw_root, root_path, None)]
     while stack:
-        raw, loc, parent_index = stack.pop()
+        raw, path, parent_index = stack.pop()
         if not isinstance(raw, dict):
-            collector.add(loc, "must be a mapping of fields (id, kind, text, ...)")
+            collector.add(unlink(path), "must be a mapping of fields (id, kind, text, ...)")
             continue
         index = len(order)
-        order.append((raw, loc, parent_index))
+        order.append((raw, path, parent_index))
         children = raw.get("children")
         if isinstance(children, list):
+            children_path: LinkedLoc = (path, "children")
             for position in range(len(children) - 1, -1, -1):
-                stack.append((children[position], (*loc, "children", position), index))
+                stack.append((children[position], (children_path, position), index))
     built: list[AnyNode | None] = [None] * len(order)
     failed = [False] * len(order)
-    child_slots: list[list[tuple[int, int]]] = [[] for _ in order]
-    for index, (_, loc, parent_index) in enumerate(order):
+    # Pre-order lists each node's children in order, so appending keeps them in order.
+    child_indexes: list[list[int]] = [[] for _ in order]
+    for index, (_, _, parent_index) in enumerate(order):
         if parent_index is not None:
-            child_slots[parent_index].append((int(loc[-1]), index))
+            child_indexes[parent_index].append(index)
     for index in range(len(order) - 1, -1, -1):
-        raw, loc, parent_index = order[index]
-        model = _model_for(raw, loc, parent_index is None, collector)
+        raw, path, parent_index = order[index]
+        model = _model_for(raw, path, parent_index is None, collector)
         data = dict(raw)
         if isinstance(raw.get("children"), list):
-            kids = sorted(child_slots[index])
             # Children that failed or were not mappings are left out here; their errors are reported.
-            data["children"] = [built[i] for _, i in kids if built[i] is not None]
+            data["children"] = [built[i] for i in child_indexes[index] if built[i] is not None]
             if len(data["children"]) != len(raw["children"]):
                 failed[index] = True
         if model is None:
@@ -346,10 +351,10 @@ def _build_tree(raw_root: Any, collector: _Collector, node_locs: dict[int, Loc])
         try:
             node = model.model_validate(data)
         except ValidationError as error:
-            collector.add_validation(loc, error, model)
+            collector.add_validation(unlink(path), error, model)
             failed[index] = True
             continue
-        node_locs[id(node)] = loc
+        node_paths[id(node)] = path
         if not failed[index]:
             built[index] = cast(AnyNode, node)
         elif parent_index is not None:
@@ -361,31 +366,37 @@ def _build_tree(raw_root: Any, collector: _Collector, node_locs: dict[int, Loc])
     return root
 
 
-def _model_for(raw: dict[str, Any], loc: Loc, is_root: bool, collector: _Collector) -> type[BaseModel] | None:
+def _model_for(
+    raw: dict[str, Any], path: LinkedLoc, is_root: bool, collector: _Collector
+) -> type[BaseModel] | None:
     kind = raw.get("kind")
     if is_root:
         if kind not in (None, "thesis"):
-            collector.add((*loc, "kind"), "the root node is the thesis; leave 'kind' out or write 'thesis'")
+            collector.add(
+                (*unlink(path), "kind"), "the root node is the thesis; leave 'kind' out or write 'thesis'"
+            )
             return None
         return Thesis
     if kind is None:
-        collector.add(loc, f"required field 'kind' is missing; one of {', '.join(_CHILD_KINDS)}")
+        collector.add(unlink(path), f"required field 'kind' is missing; one of {', '.join(_CHILD_KINDS)}")
         return None
     model = _CHILD_KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         hint = "; the thesis can only be the root" if kind == "thesis" else ""
-        collector.add((*loc, "kind"), f"must be one of {', '.join(_CHILD_KINDS)}{hint}")
+        collector.add((*unlink(path), "kind"), f"must be one of {', '.join(_CHILD_KINDS)}{hint}")
     return model
 
 
-def validate_map(data: Any, name: str, locator: Locator | _LazyLocator) -> tuple[ArgumentMap, dict[int, Loc]]:
+def validate_map(
+    data: Any, name: str, locator: Locator | _LazyLocator
+) -> tuple[ArgumentMap, dict[int, LinkedLoc]]:
     """An :class:`ArgumentMap` from parsed data, or an :class:`InputError` listing every problem."""
     collector = _Collector(name, locator)
-    node_locs: dict[int, Loc] = {}
+    node_paths: dict[int, LinkedLoc] = {}
     if not isinstance(data, dict):
         collector.add((), "must be a mapping with 'source' and 'thesis' at the top level")
         raise InputError(collector.problems)
-    thesis = _build_tree(data.get("thesis"), collector, node_locs) if "thesis" in data else None
+    thesis = _build_tree(data.get("thesis"), collector, node_paths) if "thesis" in data else None
     top = {key: value for key, value in data.items() if key != "thesis"}
     # A placeholder thesis lets pydantic report the other top-level problems too.
     top["thesis"] = thesis if thesis is not None else Thesis(id="placeholder", text="placeholder")
@@ -398,7 +409,7 @@ def validate_map(data: Any, name: str, locator: Locator | _LazyLocator) -> tuple
         collector.add(("thesis",), "required field is missing")
     if collector.problems or result is None or thesis is None:
         raise InputError(sorted(collector.problems, key=_problem_order))
-    return result, node_locs
+    return result, node_paths
 
 
 def _problem_order(problem: Problem) -> tuple[int, int]:
@@ -411,8 +422,8 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     name = display_path(file)
     text = read_text(file)
     data, locator = parse(text, name, file.suffix.lower())
-    argument_map, node_locs = validate_map(data, name, locator)
-    return Document(file, argument_map, locator, node_locs)
+    argument_map, node_paths = validate_map(data, name, locator)
+    return Document(file, argument_map, locator, node_paths)
 
 
 def load_map(path: str | os.PathLike[str]) -> ArgumentMap:

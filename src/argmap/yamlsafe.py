@@ -29,6 +29,17 @@ _MAP = _TAG + "map"
 _SEQ = _TAG + "seq"
 
 Loc = tuple[str | int, ...]
+# A path as a linked list, (parent, step): extending it costs O(1) whatever the depth,
+# so deep documents are read in linear time; `unlink` makes a Loc only when one is needed.
+LinkedLoc = tuple["LinkedLoc", str | int] | None
+
+
+def unlink(path: LinkedLoc) -> Loc:
+    steps: list[str | int] = []
+    while path is not None:
+        path, step = path
+        steps.append(step)
+    return tuple(reversed(steps))
 
 
 @dataclass(frozen=True)
@@ -145,8 +156,8 @@ def to_data(root: yaml.Node) -> Any:
     issues: list[YamlIssue] = []
     seen: set[int] = set()
     result: list[Any] = [None]
-    # Each entry: (node, container, slot, loc). Iterative so that depth is bounded by memory only.
-    stack: list[tuple[yaml.Node, Any, Any, Loc]] = [(root, result, 0, ())]
+    # Each entry: (node, container, slot, path). Iterative so that depth is bounded by memory only.
+    stack: list[tuple[yaml.Node, Any, Any, LinkedLoc]] = [(root, result, 0, None)]
     while stack:
         node, container, slot, loc = stack.pop()
         if id(node) in seen:
@@ -156,13 +167,13 @@ def to_data(root: yaml.Node) -> Any:
                     f"repeats the value anchored at line {line} (an alias); anchors and aliases are not allowed",
                     line,
                     column,
-                    loc,
+                    unlink(loc),
                 )
             )
             continue
         seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS[type(node)]:
-            issues.append(YamlIssue(f"tags such as '{node.tag}' are not allowed", *_mark(node), loc))
+            issues.append(YamlIssue(f"tags such as '{node.tag}' are not allowed", *_mark(node), unlink(loc)))
             continue
         if isinstance(node, yaml.ScalarNode):
             container[slot] = None if node.tag == _NULL and node.style is None else node.value
@@ -170,7 +181,7 @@ def to_data(root: yaml.Node) -> Any:
             items: list[Any] = [None] * len(node.value)
             container[slot] = items
             for index in range(len(node.value) - 1, -1, -1):
-                stack.append((node.value[index], items, index, (*loc, index)))
+                stack.append((node.value[index], items, index, (loc, index)))
         else:
             mapping: dict[str, Any] = {}
             container[slot] = mapping
@@ -179,7 +190,7 @@ def to_data(root: yaml.Node) -> Any:
             for key, value in node.value:
                 problem = _key_problem(key)
                 if problem:
-                    issues.append(YamlIssue(problem, *_mark(key), loc))
+                    issues.append(YamlIssue(problem, *_mark(key), unlink(loc)))
                     continue
                 name = key.value
                 if name in first_seen:
@@ -188,13 +199,13 @@ def to_data(root: yaml.Node) -> Any:
                         YamlIssue(
                             f"duplicate key '{name}' (first at line {first_line}); the second would silently win",
                             *_mark(key),
-                            (*loc, name),
+                            unlink((loc, name)),
                         )
                     )
                     continue
                 first_seen[name] = key
                 mapping[name] = None
-                pending.append((value, mapping, name, (*loc, name)))
+                pending.append((value, mapping, name, (loc, name)))
             stack.extend(reversed(pending))
     if issues:
         raise YamlRefused(issues)
