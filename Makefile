@@ -55,5 +55,9 @@ docs: setup
 gallery: setup
 	$(BIN)/python -m argmap.gallery
 
+bench: setup
+	$(BIN)/python bench/generate.py
+	$(BIN)/python bench/run.py --write docs/performance.md
+
 clean:
 	rm -rf $(VENV) $(OUT) .cache .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,7 @@ order, and the first letter of each part may differ in case.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -74,18 +75,69 @@ class Match:
     similarity: float = 0.0
 
 
+_KEYS = (32, 12)
+_INDEX_FROM = 100_000
+"""Articles longer than this (in characters) get a word-start index: scanning the whole
+text for each of thousands of quotes would be quadratic."""
+_WORD_STARTS = {size: re.compile(rf"(?<![\w'])(?=(\w.{{0,{size - 1}}}))", re.DOTALL) for size in _KEYS}
+
+
 class Article:
     """An article's text, normalised once for many quote look-ups."""
 
     def __init__(self, text: str) -> None:
         self.raw = text
         self.normal = normalise(text)
-        self._sentences: list[str] | None = None
+        self._starts: dict[int, tuple[dict[str, int], dict[str, list[int]]]] | None = None
+
+    def _index(self) -> dict[int, tuple[dict[str, int], dict[str, list[int]]]]:
+        """For each key size, the word starts of the article by their first characters.
+
+        Keys are lower-cased so that one look-up serves either case of a quote's first
+        letter. findall and finditer run in C and see the same matches, so keys and
+        positions pair up in C too; only keys that repeat get a list, in a Python loop.
+        """
+        if self._starts is None:
+            self._starts = {}
+            lowered = self.normal.lower()
+            if len(lowered) == len(self.normal):  # a few letters lower-case to two characters
+                positions = [match.start() for match in _WORD_STARTS[_KEYS[0]].finditer(lowered)]
+                for size in _KEYS:
+                    keys = _WORD_STARTS[size].findall(lowered)
+                    first = dict(zip(keys, positions, strict=True))
+                    repeated: dict[str, list[int]] = {}
+                    if len(first) < len(keys):
+                        repeated = {key: [] for key, count in Counter(keys).items() if count > 1}
+                        for key, at in zip(keys, positions, strict=True):
+                            bucket = repeated.get(key)
+                            if bucket is not None:
+                                bucket.append(at)
+                    self._starts[size] = (first, repeated)
+        return self._starts
+
+    def _indexed_find(self, needle: str) -> int | None:
+        """Where ``needle`` starts at a word start, via the index; None when the index cannot say."""
+        if len(self.normal) < _INDEX_FROM or not needle[0].isalnum():
+            return None
+        size = next((size for size in _KEYS if len(needle) >= size), None)
+        if size is None or size not in self._index():
+            return None
+        first, repeated = self._index()[size]
+        key = needle[:size].lower()
+        candidates = repeated.get(key) or ([first[key]] if key in first else [])
+        rest = needle[1:]
+        for at in candidates:
+            if self.normal.startswith(rest, at + 1):
+                return at
+        return None
 
     def contains(self, quote: str) -> bool:
         needle = normalise(quote).strip(" .")
         if not needle:
             return False
+        if self._indexed_find(needle) is not None:
+            return True
+        # A quote may start mid-word, which the index does not cover: scan before giving up.
         if _find(self.normal, needle) >= 0:
             return True
         parts = [part.strip() for part in needle.split("...") if part.strip()]

@@ -1,0 +1,721 @@
+"""Generate synthetic argument maps and corpora for the benchmarks (issue 7).
+
+    python bench/generate.py [--out bench/.data] [--seed 7] [--quick]
+
+Everything is deterministic for a given ``--seed``: each artifact has its own random
+generator seeded from the seed and the artifact's name, so adding an artifact, or
+generating only the small sizes (``--quick``), leaves the others byte for byte the same.
+
+Layout of the output folder::
+
+    manifest.json                 what was generated, with node counts and sizes (read by run.py)
+    maps/questions.yaml           the generated vocabulary shared by the maps below
+    maps/map-N.yaml, .json, .txt  one map of exactly N nodes, as YAML and as JSON, and its article
+    render/map-N.yaml             the map drawn by the render benchmark (exactly N nodes)
+    compare/a.yaml, b.yaml        two maps of exactly C claims for ``compare`` (and .json twins)
+    corpus-M/                     M maps of 30-150 nodes each sharing corpus-M/questions.yaml
+    aif/map-N.json                each N-node map as an AIFdb JSON graph, for ``import --from aif``
+    hostile/alias-bomb.yaml       a "billion laughs" file of about 1 KB
+    hostile/big.yaml              a valid map larger than the loader's 32 MiB limit
+
+The maps look like the flagship ones: a thesis; claims nested 2-6 deep with varied
+branching; evidence of every type with dates, actors, places and reporters; objections
+(some undercutting) with rebuttals; a few ``also_supports`` links; question and position
+tags from the vocabulary; topics on some evidence; quotes on some nodes, each found
+verbatim in the map's article so that ``check`` verifies them as it does for real maps.
+Every map passes ``argmap check`` with no error and no warning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import re
+import sys
+import textwrap
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from random import Random
+from typing import Any
+
+from words import ACTORS, FIRST_NAMES, OUTLETS, PLACES, REPORTERS, SURNAMES, WORDS
+
+DEFAULT_OUT = Path(__file__).resolve().parent / ".data"
+NODE_SIZES = (10, 100, 1_000, 10_000)
+CORPUS_SIZES = (10, 100, 1_000)
+COMPARE_CLAIMS = 2_000
+RENDER_NODES = 2_000
+BIG_FILE_MIB = 50
+EVIDENCE_TYPES = ("event", "vote", "statement", "statistic", "document", "example")
+
+Node = dict[str, Any]
+
+# Unique, order-preserving (the list repeats a few words); the order sets the Zipf rank.
+_VOCAB: tuple[str, ...] = tuple(dict.fromkeys(WORDS))
+# Zipf-like weights (1/(rank+3)): "the" is about 6% of words as in English prose, place names rare.
+_CUM_WEIGHTS: list[float] = list(itertools.accumulate(1.0 / (rank + 3) for rank in range(len(_VOCAB))))
+_CONTENT_START = _VOCAB.index("china")
+
+
+def _rng(seed: int, name: str) -> Random:
+    # String seeds are hashed with SHA-512 by Random, independent of PYTHONHASHSEED.
+    return Random(f"{seed}/{name}")
+
+
+def words(rng: Random, count: int) -> list[str]:
+    return rng.choices(_VOCAB, cum_weights=_CUM_WEIGHTS, k=count)
+
+
+def sentence(rng: Random, low: int, high: int) -> str:
+    """A sentence of ``low``-``high`` words, capitalised, sometimes with a comma, ending in a period."""
+    chosen = words(rng, rng.randint(low, high))
+    if len(chosen) > 8 and rng.random() < 0.4:
+        cut = rng.randint(3, len(chosen) - 3)
+        chosen[cut] += ","
+    return " ".join(chosen).capitalize() + "."
+
+
+def slug(rng: Random, count: int = 2) -> str:
+    """A readable id stem from content words (not function words), like the flagship ids."""
+    return "-".join(rng.choice(_VOCAB[_CONTENT_START:]) for _ in range(count))
+
+
+def partial_date(rng: Random) -> str:
+    year = rng.randint(1992, 2024)
+    shape = rng.random()
+    if shape < 0.3:
+        return str(year)
+    if shape < 0.7:
+        return f"{year}-{rng.randint(1, 12):02d}"
+    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def partition(rng: Random, total: int, parts: int, minimum: int) -> list[int]:
+    """``total`` split into ``parts`` integers of at least ``minimum``, unevenly (as real branches are)."""
+    spare = total - parts * minimum
+    assert spare >= 0, (total, parts, minimum)
+    weights = [rng.expovariate(1.0) for _ in range(parts)]
+    scale = sum(weights)
+    shares = [int(spare * weight / scale) for weight in weights]
+    while sum(shares) > spare:  # float rounding can overshoot by one; never by more
+        shares[shares.index(max(shares))] -= 1
+    for index in rng.sample(range(parts), spare - sum(shares)):
+        shares[index] += 1
+    return [minimum + share for share in shares]
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass
+class Vocab:
+    questions: list[tuple[str, list[str]]]  # (question id, position ids)
+    topics: list[str]
+
+    def as_yaml(self, rng: Random) -> str:
+        lines = [
+            "# Generated by bench/generate.py: the shared vocabulary of a synthetic corpus.",
+            "questions:",
+        ]
+        for question, positions in self.questions:
+            lines += [
+                f"  - id: {question}",
+                f"    text: {_plain_or_quoted(_question_text(rng))}",
+                "    positions:",
+            ]
+            for position in positions:
+                lines += [
+                    f"      - id: {position}",
+                    f"        label: {position.replace('-', ' ')}",
+                    f"        text: {_plain_or_quoted(sentence(rng, 8, 16))}",
+                ]
+            lines.append("")
+        lines.append("topics:")
+        for topic in self.topics:
+            lines += [f"  - id: {topic}", f"    text: {_plain_or_quoted(sentence(rng, 5, 12).rstrip('.'))}"]
+        return "\n".join(lines) + "\n"
+
+
+def _question_text(rng: Random) -> str:
+    return sentence(rng, 6, 12)[:-1] + "?"
+
+
+def make_vocab(rng: Random, questions: int = 60, topics: int = 80) -> Vocab:
+    used: set[str] = set()
+
+    def fresh(prefix: str) -> str:
+        while True:
+            candidate = f"{prefix}{slug(rng)}"
+            if candidate not in used:
+                used.add(candidate)
+                return candidate
+
+    made = []
+    for _ in range(questions):
+        question = fresh("")
+        made.append((question, [f"{slug(rng, 1)}-{index}" for index in range(rng.randint(2, 5))]))
+    return Vocab(made, [fresh("topic-") for _ in range(topics)])
+
+
+# --------------------------------------------------------------------------- maps
+
+
+@dataclass
+class Builder:
+    """Builds one map tree whose size is fixed exactly by a budget.
+
+    ``count_all``: the budget counts every node (maps of N nodes); otherwise it counts
+    claims only and evidence, objections and rebuttals come on top (maps of C claims).
+    """
+
+    rng: Random
+    vocab: Vocab
+    questions: list[tuple[str, list[str]]]
+    count_all: bool = True
+    tag_rate: float = 0.4
+    quote_rate: float = 0.85
+    paraphrase_of: list[str] = field(default_factory=list)
+    stance: dict[str, str] = field(default_factory=dict)
+    claim_ids: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    serial: Iterator[int] = field(default_factory=itertools.count)
+
+    def new_id(self) -> str:
+        return f"{slug(self.rng)}-{next(self.serial)}"
+
+    def common(self, node: Node, low: int, high: int) -> None:
+        node["text"] = sentence(self.rng, low, high)
+        # The flagship maps anchor nearly every node (171 quotes in 177 nodes); 85% here.
+        if self.rng.random() < self.quote_rate:
+            quote = " ".join(words(self.rng, self.rng.randint(6, 16)))
+            self.quotes.append(quote)
+            node["quote"] = quote
+        if self.rng.random() < 0.05:
+            node["note"] = sentence(self.rng, 8, 20)
+
+    def tag(self, node: Node, against: bool = False) -> None:
+        """Question and position, one stance per question per author; objections take another."""
+        question, positions = self.rng.choice(self.questions)
+        mine = self.stance.setdefault(question, self.rng.choice(positions))
+        others = [p for p in positions if p != mine]
+        node["question"] = question
+        node["position"] = self.rng.choice(others) if against and others else mine
+
+    def thesis(self, budget: int) -> Node:
+        node: Node = {"id": "thesis"}
+        self.common(node, 20, 35)
+        self.tag(node)
+        remaining = budget - 1 if self.count_all else budget
+        children: list[Node] = []
+        if remaining <= 0:
+            return node
+        size = remaining if self.count_all else budget * 2
+        tops = max(1, min(40, round(math.sqrt(size) / 2.5)))
+        concession: list[Node] = []
+        if self.count_all and remaining < 2:
+            node["children"] = self.evidence_units(remaining)
+            return node
+        if self.count_all and remaining >= 6 and self.rng.random() < 0.7:
+            concession = [self.objection(3)]
+            remaining -= 3
+        tops = min(tops, remaining // self._min_claim())
+        for part in partition(self.rng, remaining, tops, self._min_claim()):
+            children.append(self.claim(self.rng.randint(2, 6), part))
+        if not self.count_all and self.rng.random() < 0.7:
+            concession = [self.objection(3)]
+        node["children"] = children + concession
+        return node
+
+    def _min_claim(self) -> int:
+        # With every node counted a claim needs room for the evidence beneath it.
+        return 2 if self.count_all else 1
+
+    def claim(self, depth: int, budget: int) -> Node:
+        node: Node = {"id": self.new_id(), "kind": "claim"}
+        if self.paraphrase_of and self.rng.random() < 0.25:
+            node["text"] = paraphrase(self.rng, self.rng.choice(self.paraphrase_of))
+        else:
+            self.common(node, 12, 32)
+        if self.rng.random() < self.tag_rate:
+            self.tag(node)
+        self.claim_ids.append(node["id"])
+        remaining = budget - 1
+        children: list[Node] = []
+        extra: list[Node] = []
+        if self.count_all and remaining >= 5 and self.rng.random() < 0.08:
+            size = self.rng.randint(1, 3)
+            extra.append(self.objection(size))
+            remaining -= size
+        elif not self.count_all and self.rng.random() < 0.08:
+            extra.append(self.objection(self.rng.randint(1, 3)))
+        if self.count_all:
+            if depth <= 1 or remaining < 4:
+                children = self.evidence_units(remaining)
+            else:
+                children = self.split(depth, remaining)
+        elif remaining == 0:
+            children = self.evidence_units(self.rng.choice((1, 1, 2, 3)))
+        else:
+            children = self.split(depth, remaining)
+        node["children"] = children + extra
+        return node
+
+    def split(self, depth: int, remaining: int) -> list[Node]:
+        """Sub-claims (and some direct evidence) sharing ``remaining`` of the budget."""
+        minimum = self._min_claim()
+        # Branching that fills the planned depth evenly and leaves about three nodes (a claim
+        # and two pieces of evidence) per leaf claim: a third of the nodes are claims, as in
+        # the flagship maps.
+        fanout = (remaining / 3) ** (1 / max(depth - 1, 1)) * self.rng.uniform(0.6, 1.4)
+        direct = self.rng.choice((0, 0, 1, 2)) if self.count_all else 0
+        direct = min(direct, remaining - minimum)
+        count = max(1, min(round(fanout), (remaining - direct) // minimum))
+        children = [
+            self.claim(depth - 1 if self.rng.random() < 0.8 else self.rng.randint(1, max(1, depth - 1)), part)
+            for part in partition(self.rng, remaining - direct, count, minimum)
+        ]
+        if direct or (not self.count_all and self.rng.random() < 0.3):
+            evidence = self.evidence_units(direct or 1)
+            for item in evidence:
+                children.insert(self.rng.randint(0, len(children)), item)
+        return children
+
+    def evidence_units(self, budget: int) -> list[Node]:
+        """Evidence items, some questioned by an objection (with a rebuttal), using ``budget`` nodes."""
+        units: list[Node] = []
+        while budget > 0:
+            size = min(budget, self.rng.choices((1, 2, 3), weights=(0.9, 0.04, 0.06))[0])
+            evidence = self.evidence()
+            if size > 1:
+                evidence["children"] = [self.objection(size - 1)]
+            units.append(evidence)
+            budget -= size
+        return units
+
+    def evidence(self) -> Node:
+        rng = self.rng
+        node: Node = {"id": self.new_id(), "kind": "evidence", "type": rng.choice(EVIDENCE_TYPES)}
+        self.common(node, 10, 24)
+        if rng.random() < 0.85:
+            node["date"] = partial_date(rng)
+        if rng.random() < 0.7:
+            node["actors"] = rng.sample(ACTORS, rng.randint(1, 3))
+        if rng.random() < 0.3:
+            node["place"] = rng.choice(PLACES)
+        if rng.random() < 0.2:
+            node["reported_by"] = rng.choice(REPORTERS)
+        if rng.random() < 0.3:
+            node["topic"] = rng.choice(self.vocab.topics)
+        # Only evidence carries also_supports, and only towards claims: a claim's support
+        # edges lead up to the thesis and never into evidence, so no cycle can form.
+        if self.claim_ids and rng.random() < 0.08:
+            node["also_supports"] = [rng.choice(self.claim_ids)]
+        return node
+
+    def objection(self, size: int) -> Node:
+        """An objection and ``size - 1`` rebuttals beneath it."""
+        node: Node = {"id": self.new_id(), "kind": "objection"}
+        if self.rng.random() < 0.25:
+            node["relation"] = "undercuts"
+        self.common(node, 10, 24)
+        if self.rng.random() < 0.2:
+            self.tag(node, against=True)
+        if size > 1:
+            rebuttals = []
+            for _ in range(size - 1):
+                rebuttal: Node = {"id": self.new_id(), "kind": "rebuttal"}
+                self.common(rebuttal, 8, 20)
+                rebuttals.append(rebuttal)
+            node["children"] = rebuttals
+        return node
+
+
+def paraphrase(rng: Random, text: str) -> str:
+    """A near-duplicate of ``text``: about a third of the words replaced, a few dropped or moved."""
+    tokens = text.rstrip(".").lower().split()
+    tokens = [token.strip(",") if rng.random() > 0.33 else words(rng, 1)[0] for token in tokens]
+    if len(tokens) > 6:
+        del tokens[rng.randrange(len(tokens))]
+        moved = tokens.pop(rng.randrange(len(tokens)))
+        tokens.insert(rng.randrange(len(tokens)), moved)
+    return " ".join(tokens).strip(",").capitalize() + "."
+
+
+def make_map(
+    rng: Random,
+    vocab: Vocab,
+    budget: int,
+    *,
+    article: str | None,
+    count_all: bool = True,
+    questions: Sequence[tuple[str, list[str]]] | None = None,
+    tag_rate: float = 0.4,
+    paraphrase_of: list[str] | None = None,
+) -> tuple[Node, list[str]]:
+    """A map document and the quotes in it (to write its article)."""
+    chosen = list(questions) if questions is not None else rng.sample(vocab.questions, 8)
+    builder = Builder(
+        rng, vocab, chosen, count_all=count_all, tag_rate=tag_rate, paraphrase_of=paraphrase_of or []
+    )
+    thesis = builder.thesis(budget)
+    author = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+    source: Node = {
+        "title": sentence(rng, 4, 9).rstrip(".").title(),
+        "authors": [author],
+        "outlet": rng.choice(OUTLETS),
+        "date": partial_date(rng),
+    }
+    if rng.random() < 0.5:
+        source["affiliation"] = rng.choice(OUTLETS)
+    if article is not None:
+        source["text"] = article
+    return {"source": source, "thesis": thesis}, builder.quotes
+
+
+def article_text(rng: Random, quotes: list[str]) -> str:
+    """An article containing every quote verbatim, between sentences of filler, wrapped like prose."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for quote in quotes:
+        current.append(sentence(rng, 8, 20))
+        current.append(f"{sentence(rng, 3, 8)[:-1]} {quote} {sentence(rng, 2, 6).lower()}")
+        if len(current) >= rng.randint(4, 8):
+            paragraphs.append(textwrap.fill(" ".join(current), 88))
+            current = []
+    current.append(sentence(rng, 8, 20))
+    paragraphs.append(textwrap.fill(" ".join(current), 88))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def walk(node: Node) -> Iterator[Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.get("children", [])))
+
+
+def count(document: Node, kind: str | None = None) -> int:
+    return sum(1 for node in walk(document["thesis"]) if kind is None or node.get("kind") == kind)
+
+
+# --------------------------------------------------------------------------- YAML emitter
+
+# The emitter writes YAML the way people write maps (block style, flow lists for actors,
+# folded scalars for long texts, a comment per section) instead of yaml.dump's style, so
+# the parser sees the same constructs as on the flagship maps. It is also much faster.
+
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.'’()-]*[A-Za-z0-9.)?]$")
+_FLOW_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .'’-]*$")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+_TEXT_KEYS = ("text", "quote", "note")
+
+
+def _plain_or_quoted(value: str) -> str:
+    # Dates stay plain as in the flagship maps: argmap reads them as the text written.
+    if _DATE.match(value):
+        return value
+    if (
+        _PLAIN.match(value)
+        and ": " not in value
+        and " #" not in value
+        and value.lower() not in ("null", "true")
+    ):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _flow_item(value: str) -> str:
+    return value if _FLOW_PLAIN.match(value) else json.dumps(value, ensure_ascii=False)
+
+
+def _text_lines(key: str, value: str, indent: str, style: int) -> list[str]:
+    """A text field in one of the three styles the flagship maps use: plain, quoted, folded."""
+    if len(value) > 80 and style == 0:
+        wrapped = textwrap.wrap(value, 88 - len(indent) - 2)
+        return [f"{indent}{key}: >-", *(f"{indent}  {line}" for line in wrapped)]
+    if style == 1:
+        return [f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}"]
+    return [f"{indent}{key}: {_plain_or_quoted(value)}"]
+
+
+def _emit_mapping(node: Node, indent: str, lines: list[str], first: str, style: int) -> None:
+    """Append ``node`` as a block mapping; ``first`` prefixes its first key (``- `` in a list)."""
+    prefix = first
+    for key, value in node.items():
+        head = indent[: len(indent) - len(prefix)] + prefix if prefix else indent
+        prefix = ""
+        if key == "children":
+            lines.append(f"{head}children:")
+            for child in value:
+                _emit_mapping(child, indent + "    ", lines, "- ", style)
+        elif isinstance(value, dict):
+            lines.append(f"{head}{key}:")
+            _emit_mapping(value, indent + "  ", lines, "", style)
+        elif isinstance(value, list):
+            lines.append(f"{head}{key}: [{', '.join(_flow_item(item) for item in value)}]")
+        elif key in _TEXT_KEYS:
+            text = _text_lines(key, value, indent, style)
+            lines.append(head + text[0][len(indent) :])
+            lines.extend(text[1:])
+        else:
+            lines.append(f"{head}{key}: {_plain_or_quoted(value)}")
+
+
+def to_yaml(document: Node, rng: Random, title: str) -> str:
+    """The map as YAML: a header comment, then source and thesis; a comment before each section."""
+    lines = [f"# Generated by bench/generate.py: {title}.", ""]
+    lines.append("source:")
+    _emit_mapping(document["source"], "  ", lines, "", 2)
+    lines.append("")
+    thesis = {key: value for key, value in document["thesis"].items() if key != "children"}
+    lines.append("thesis:")
+    # One of three text styles per map section, so a big map mixes them as people do.
+    _emit_mapping(thesis, "  ", lines, "", 0)
+    children = document["thesis"].get("children", [])
+    if children:
+        lines.append("  children:")
+        for index, child in enumerate(children):
+            lines.append(f"    # Section {index + 1}.")
+            _emit_mapping(child, "      ", lines, "- ", rng.randrange(3))
+    return "\n".join(lines) + "\n"
+
+
+def to_json(document: Node) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------- AIF
+
+
+def to_aif(document: Node) -> str:
+    """The map as a plain AIFdb graph: an I-node per node, RA/CA scheme nodes per relation.
+
+    Undercuts target the scheme node between the parent and the grandparent, as AIF
+    models attacks on an inference.
+    """
+    nodes: list[Node] = []
+    edges: list[Node] = []
+    ids = itertools.count(1000)
+    i_node: dict[str, str] = {}
+    scheme_to_parent: dict[str, str] = {}  # node id -> the S-node linking it to its parent
+
+    def add(kind: str, text: str) -> str:
+        node_id = str(next(ids))
+        nodes.append({"nodeID": node_id, "text": text, "type": kind, "timestamp": "2024-01-01 00:00:00"})
+        return node_id
+
+    def link(source: str, target: str) -> None:
+        edges.append({"edgeID": str(next(ids)), "fromID": source, "toID": target, "formEdgeID": None})
+
+    thesis = document["thesis"]
+    stack: list[tuple[Node, Node | None]] = [(thesis, None)]
+    parent_of: dict[str, Node] = {}
+    while stack:
+        node, parent = stack.pop()
+        i_node[node["id"]] = add("I", node["text"])
+        if parent is not None:
+            parent_of[node["id"]] = parent
+            relation = node.get("relation") or (
+                "opposes" if node["kind"] in ("objection", "rebuttal") else "supports"
+            )
+            scheme = add(
+                "RA" if relation == "supports" else "CA",
+                "Default Inference" if relation == "supports" else "Default Conflict",
+            )
+            link(i_node[node["id"]], scheme)
+            if relation == "undercuts" and parent["id"] in scheme_to_parent:
+                link(scheme, scheme_to_parent[parent["id"]])
+            else:
+                link(scheme, i_node[parent["id"]])
+            scheme_to_parent[node["id"]] = scheme
+        stack.extend((child, node) for child in reversed(node.get("children", [])))
+    for node in walk(thesis):
+        for target in node.get("also_supports", []):
+            scheme = add("RA", "Default Inference")
+            link(i_node[node["id"]], scheme)
+            link(scheme, i_node[target])
+    return json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, indent=1) + "\n"
+
+
+# --------------------------------------------------------------------------- hostile inputs
+
+
+def alias_bomb() -> str:
+    """The classic "billion laughs": ten levels of ten aliases, 10^10 strings if expanded (under 1 KB)."""
+    lines = ["# Billion laughs: harmless to a parser that refuses aliases, fatal to one that expands them."]
+    lines.append(f"lol0: &lol0 [{', '.join(['lol'] * 10)}]")
+    for level in range(1, 10):
+        lines.append(f"lol{level}: &lol{level} [{', '.join([f'*lol{level - 1}'] * 10)}]")
+    return "\n".join(lines) + "\n"
+
+
+def write_big(path: Path, mib: int) -> None:
+    """A syntactically valid map of ``mib`` MiB: one thesis with many evidence children."""
+    target = mib * 2**20
+    with path.open("w", encoding="utf-8") as out:
+        out.write(
+            "source:\n  authors: [Big File]\nthesis:\n  id: thesis\n  text: A very large map.\n  children:\n"
+        )
+        written = 0
+        for index in itertools.count():
+            block = (
+                f"    - id: item-{index}\n      kind: evidence\n      type: event\n"
+                f"      text: {'Something happened somewhere to someone at some time. ' * 8}\n"
+            )
+            out.write(block)
+            written += len(block)
+            if written >= target:
+                break
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def write(path: Path, text: str) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+def sized_map(out: Path, folder: str, seed: int, vocab: Vocab, nodes: int, articles: bool) -> dict[str, Any]:
+    """Write ``folder/map-N.yaml`` and ``.json`` (and its article ``.txt``); return its manifest entry."""
+    name = f"map-{nodes}"
+    rng = _rng(seed, f"{folder}/{name}")
+    document, quotes = make_map(rng, vocab, nodes, article=f"{name}.txt" if articles else None)
+    assert count(document) == nodes, (count(document), nodes)
+    if articles:
+        write(out / folder / f"{name}.txt", article_text(rng, quotes))
+    yaml_bytes = write(out / folder / f"{name}.yaml", to_yaml(document, rng, f"a map of {nodes} nodes"))
+    json_bytes = write(out / folder / f"{name}.json", to_json(document))
+    return {
+        "yaml": f"{folder}/{name}.yaml",
+        "json": f"{folder}/{name}.json",
+        "nodes": nodes,
+        "claims": count(document, "claim"),
+        "quotes": len(quotes),
+        "yaml_bytes": yaml_bytes,
+        "json_bytes": json_bytes,
+        "document": document,
+    }
+
+
+def generate(
+    out: Path,
+    seed: int,
+    sizes: Sequence[int],
+    corpora: Sequence[int],
+    compare_claims: int,
+    render_nodes: int,
+    big_mib: int,
+) -> dict[str, Any]:
+    vocab_rng = _rng(seed, "vocabulary")
+    vocab = make_vocab(vocab_rng)
+    vocab_yaml = vocab.as_yaml(vocab_rng)
+    manifest: dict[str, Any] = {"seed": seed, "maps": {}, "corpora": {}}
+
+    write(out / "maps" / "questions.yaml", vocab_yaml)
+    for nodes in sizes:
+        entry = sized_map(out, "maps", seed, vocab, nodes, articles=True)
+        document = entry.pop("document")
+        # Outside maps/ so that `argmap check maps/` does not take the AIF graph for a map.
+        entry["aif"] = f"aif/map-{nodes}.json"
+        write(out / entry["aif"], to_aif(document))
+        manifest["maps"][str(nodes)] = entry
+
+    write(out / "render" / "questions.yaml", vocab_yaml)
+    entry = sized_map(out, "render", seed, vocab, render_nodes, articles=False)
+    entry.pop("document")
+    manifest["render"] = entry
+
+    # Two authors over overlapping questions: A answers the first 40, B the last 40 of 60,
+    # so 20 questions are shared; half the claims are untagged, and a quarter of B's claims
+    # paraphrase A's, so that the similarity suggestions have true partners to find.
+    write(out / "compare" / "questions.yaml", vocab_yaml)
+    pair: dict[str, Any] = {"claims": compare_claims}
+    a_texts: list[str] = []
+    for side, questions in (("a", vocab.questions[:40]), ("b", vocab.questions[20:])):
+        rng = _rng(seed, f"compare/{side}")
+        document, _ = make_map(
+            rng,
+            vocab,
+            compare_claims,
+            article=None,
+            count_all=False,
+            questions=questions,
+            tag_rate=0.5,
+            paraphrase_of=a_texts if side == "b" else None,
+        )
+        if side == "a":
+            a_texts = [node["text"] for node in walk(document["thesis"]) if node.get("kind") == "claim"]
+        assert count(document, "claim") == compare_claims
+        write(out / "compare" / f"{side}.yaml", to_yaml(document, rng, f"comparison side {side.upper()}"))
+        write(out / "compare" / f"{side}.json", to_json(document))
+        pair[side] = {
+            "yaml": f"compare/{side}.yaml",
+            "json": f"compare/{side}.json",
+            "nodes": count(document),
+        }
+    manifest["compare"] = pair
+
+    for size in corpora:
+        folder = out / f"corpus-{size}"
+        write(folder / "questions.yaml", vocab_yaml)
+        total = 0
+        for index in range(size):
+            rng = _rng(seed, f"corpus-{size}/{index}")
+            document, _ = make_map(rng, vocab, rng.randint(30, 150), article=None)
+            total += count(document)
+            write(folder / f"map-{index:04d}.yaml", to_yaml(document, rng, f"corpus map {index}"))
+        manifest["corpora"][str(size)] = {"dir": f"corpus-{size}", "maps": size, "nodes": total}
+
+    bomb = alias_bomb()
+    write(out / "hostile" / "alias-bomb.yaml", bomb)
+    write_big(out / "hostile" / "big.yaml", big_mib)
+    manifest["hostile"] = {
+        "alias_bomb": "hostile/alias-bomb.yaml",
+        "alias_bomb_bytes": len(bomb),
+        "big": "hostile/big.yaml",
+        "big_bytes": (out / "hostile" / "big.yaml").stat().st_size,
+    }
+    write(out / "manifest.json", json.dumps(manifest, indent=2) + "\n")
+    return manifest
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: bench/.data)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
+    parser.add_argument("--sizes", type=_sizes, default=list(NODE_SIZES), help="node counts of single maps")
+    parser.add_argument(
+        "--corpora", type=_sizes, default=list(CORPUS_SIZES), help="numbers of maps per corpus"
+    )
+    parser.add_argument(
+        "--compare-claims", type=int, default=COMPARE_CLAIMS, help="claims in each compare map"
+    )
+    parser.add_argument("--render-nodes", type=int, default=RENDER_NODES, help="nodes in the map to render")
+    parser.add_argument("--big-mib", type=int, default=BIG_FILE_MIB, help="size of the oversized YAML file")
+    parser.add_argument("--quick", action="store_true", help="smallest sizes only (for the smoke test)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.corpora, args.compare_claims, args.render_nodes = [10], [10], 20, 20
+    manifest = generate(
+        args.out, args.seed, args.sizes, args.corpora, args.compare_claims, args.render_nodes, args.big_mib
+    )
+    maps = ", ".join(f"{n} nodes" for n in manifest["maps"])
+    corpora = ", ".join(f"{n} maps" for n in manifest["corpora"])
+    print(f"wrote {args.out}: maps of {maps}; corpora of {corpora}; compare 2×{args.compare_claims} claims")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
