@@ -32,3 +32,23 @@ def test_closest_passage_is_reported_for_a_paraphrase() -> None:
     assert not match.found
     assert match.closest == "budding relationship is still primarily transactional."
     assert match.similarity > 0.7
+
+
+def test_long_articles_answer_as_a_full_scan_would() -> None:
+    """Above the indexing threshold, look-ups agree with scanning: repeats, case, mid-word starts, misses."""
+    import random
+
+    from argmap import provenance
+
+    rng = random.Random(3)
+    words = ["alliance", "Moscow", "Beijing", "votes", "sanctions", "naval", "drill", "partnership", "it's"]
+    text = " ".join(rng.choice(words) for _ in range(provenance._INDEX_FROM // 5))
+    article = Article(text)
+    assert len(article.normal) > provenance._INDEX_FROM
+    spans = [text[i : i + length] for i in range(0, 5_000, 97) for length in (8, 20, 40, 90)]
+    quotes = [*spans, "moscow votes sanctions", "lliance Moscow", "Alliance that never was", "votes . . . naval"]
+    naive = Article.__new__(Article)
+    naive.raw, naive.normal, naive._starts = text, article.normal, {}
+    for quote in quotes:
+        assert article.contains(quote) == naive.contains(quote), quote
+    assert not article.contains("Alliance that never was")
