@@ -18,6 +18,7 @@ from typing import Any, cast, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from argmap._gc import collector_paused
 from argmap.errors import InputError, Problem
 from argmap.model import AnyNode, ArgumentMap, Claim, Evidence, Objection, Rebuttal, Thesis
 from argmap.vocabulary import Vocabulary
@@ -185,8 +186,10 @@ def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | _LazyLocato
         root = compose(text)
         if root is None:
             raise InputError([Problem(name, "is empty: a map needs at least 'source' and 'thesis'", 1, 1)])
-        locator = Locator(root)
-        return to_data(root), locator
+        data = to_data(root)
+        # The node graph is several times the size of the data; positions are found again
+        # from the text only if a problem needs one.
+        return data, _LazyLocator(text)
     except YamlRefused as refused:
         raise InputError(
             [
@@ -420,9 +423,10 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     """Read and validate one map file."""
     file = Path(path)
     name = display_path(file)
-    text = read_text(file)
-    data, locator = parse(text, name, file.suffix.lower())
-    argument_map, node_paths = validate_map(data, name, locator)
+    with collector_paused():
+        text = read_text(file)
+        data, locator = parse(text, name, file.suffix.lower())
+        argument_map, node_paths = validate_map(data, name, locator)
     return Document(file, argument_map, locator, node_paths)
 
 
@@ -443,8 +447,9 @@ class VocabularyDocument:
 def load_vocabulary(path: str | os.PathLike[str]) -> VocabularyDocument:
     file = Path(path)
     name = display_path(file)
-    text = read_text(file)
-    data, locator = parse(text, name, file.suffix.lower())
+    with collector_paused():
+        text = read_text(file)
+        data, locator = parse(text, name, file.suffix.lower())
     collector = _Collector(name, locator)
     try:
         vocabulary = Vocabulary.model_validate(data)

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from argmap._gc import collector_paused
+
 _TRANSLATE = str.maketrans(
     {
         "\u2018": "'",
@@ -88,41 +90,48 @@ class Article:
     def __init__(self, text: str) -> None:
         self.raw = text
         self.normal = normalise(text)
-        self._starts: dict[int, tuple[dict[str, int], dict[str, list[int]]]] | None = None
+        self._lowered: str | None = None
+        self._positions: list[int] | None = None
+        self._starts: dict[int, tuple[dict[str, int], dict[str, list[int]]]] = {}
 
-    def _index(self) -> dict[int, tuple[dict[str, int], dict[str, list[int]]]]:
-        """For each key size, the word starts of the article by their first characters.
+    def _index(self, size: int) -> tuple[dict[str, int], dict[str, list[int]]] | None:
+        """The article's word starts by their first ``size`` characters, built on first use.
 
         Keys are lower-cased so that one look-up serves either case of a quote's first
         letter. findall and finditer run in C and see the same matches, so keys and
         positions pair up in C too; only keys that repeat get a list, in a Python loop.
         """
-        if self._starts is None:
-            self._starts = {}
+        if self._lowered is None:
             lowered = self.normal.lower()
-            if len(lowered) == len(self.normal):  # a few letters lower-case to two characters
-                positions = [match.start() for match in _WORD_STARTS[_KEYS[0]].finditer(lowered)]
-                for size in _KEYS:
-                    keys = _WORD_STARTS[size].findall(lowered)
-                    first = dict(zip(keys, positions, strict=True))
-                    repeated: dict[str, list[int]] = {}
-                    if len(first) < len(keys):
-                        repeated = {key: [] for key, count in Counter(keys).items() if count > 1}
-                        for key, at in zip(keys, positions, strict=True):
-                            bucket = repeated.get(key)
-                            if bucket is not None:
-                                bucket.append(at)
-                    self._starts[size] = (first, repeated)
-        return self._starts
+            # A few letters lower-case to two characters, which would shift every position.
+            self._lowered = lowered if len(lowered) == len(self.normal) else ""
+        if not self._lowered:
+            return None
+        if size not in self._starts:
+            with collector_paused():
+                if self._positions is None:
+                    self._positions = [m.start() for m in _WORD_STARTS[_KEYS[0]].finditer(self._lowered)]
+                keys = _WORD_STARTS[size].findall(self._lowered)
+                first = dict(zip(keys, self._positions, strict=True))
+                repeated: dict[str, list[int]] = {}
+                if len(first) < len(keys):
+                    repeated = {key: [] for key, count in Counter(keys).items() if count > 1}
+                    for key, at in zip(keys, self._positions, strict=True):
+                        bucket = repeated.get(key)
+                        if bucket is not None:
+                            bucket.append(at)
+                self._starts[size] = (first, repeated)
+        return self._starts[size]
 
     def _indexed_find(self, needle: str) -> int | None:
         """Where ``needle`` starts at a word start, via the index; None when the index cannot say."""
         if len(self.normal) < _INDEX_FROM or not needle[0].isalnum():
             return None
         size = next((size for size in _KEYS if len(needle) >= size), None)
-        if size is None or size not in self._index():
+        index = self._index(size) if size is not None else None
+        if size is None or index is None:
             return None
-        first, repeated = self._index()[size]
+        first, repeated = index
         key = needle[:size].lower()
         candidates = repeated.get(key) or ([first[key]] if key in first else [])
         rest = needle[1:]

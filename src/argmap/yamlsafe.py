@@ -16,17 +16,45 @@ from typing import Any
 
 import yaml
 
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml: slower, same results
-    _Loader = yaml.SafeLoader
-
 _TAG = "tag:yaml.org,2002:"
 _IMPLICIT_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _NULL = _TAG + "null"
+_STR = _TAG + "str"
 _MERGE = _TAG + "merge"
 _MAP = _TAG + "map"
 _SEQ = _TAG + "seq"
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+try:
+    _Base: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: slower, same results
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """PyYAML's loader with a resolver that only tells null and merge keys from text.
+
+    Every other plain scalar is kept as text anyway, so matching each against the
+    int, float, bool and timestamp patterns (a Python call per scalar from the C
+    parser) would be wasted work.
+    """
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                if value in _NULL_WORDS:
+                    return _NULL
+                if value == "<<":
+                    return _MERGE
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 Loc = tuple[str | int, ...]
 # A path as a linked list, (parent, step): extending it costs O(1) whatever the depth,
