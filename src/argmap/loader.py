@@ -186,7 +186,7 @@ def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | _LazyLocato
         root = compose(text)
         if root is None:
             raise InputError([Problem(name, "is empty: a map needs at least 'source' and 'thesis'", 1, 1)])
-        data = to_data(root)
+        data = to_data(root, may_alias="&" in text)
         # The node graph is several times the size of the data; positions are found again
         # from the text only if a problem needs one.
         return data, _LazyLocator(text)

@@ -176,53 +176,61 @@ def compose(text: str) -> yaml.Node | None:
     return nodes[0] if nodes else None
 
 
-def to_data(root: yaml.Node) -> Any:
+def to_data(root: yaml.Node, *, may_alias: bool = True) -> Any:
     """Plain data from a composed document, refusing aliases, tags, merge keys and duplicate keys.
 
-    Every refusal in the document is reported, not just the first.
+    Every refusal in the document is reported, not just the first. ``may_alias=False``
+    (the text has no ``&``, so no anchor) skips the alias bookkeeping.
     """
     issues: list[YamlIssue] = []
     seen: set[int] = set()
     result: list[Any] = [None]
     # Each entry: (node, container, slot, path). Iterative so that depth is bounded by memory only.
     stack: list[tuple[yaml.Node, Any, Any, LinkedLoc]] = [(root, result, 0, None)]
+    scalar_type, str_tag = yaml.ScalarNode, _STR
     while stack:
         node, container, slot, loc = stack.pop()
-        if id(node) in seen:
-            line, column = _mark(node)
-            issues.append(
-                YamlIssue(
-                    f"repeats the value anchored at line {line} (an alias); anchors and aliases are not allowed",
-                    line,
-                    column,
-                    unlink(loc),
+        if may_alias:
+            if id(node) in seen:
+                line, column = _mark(node)
+                issues.append(
+                    YamlIssue(
+                        f"repeats the value anchored at line {line} (an alias); anchors and aliases are not allowed",
+                        line,
+                        column,
+                        unlink(loc),
+                    )
                 )
-            )
-            continue
-        seen.add(id(node))
+                continue
+            seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS[type(node)]:
             issues.append(YamlIssue(f"tags such as '{node.tag}' are not allowed", *_mark(node), unlink(loc)))
             continue
-        if isinstance(node, yaml.ScalarNode):
+        if type(node) is scalar_type:
             container[slot] = None if node.tag == _NULL and node.style is None else node.value
         elif isinstance(node, yaml.SequenceNode):
             items: list[Any] = [None] * len(node.value)
             container[slot] = items
             for index in range(len(node.value) - 1, -1, -1):
-                stack.append((node.value[index], items, index, (loc, index)))
+                item = node.value[index]
+                # Plain text items, by far the most common, need no trip through the stack.
+                if not may_alias and type(item) is scalar_type and item.tag == str_tag:
+                    items[index] = item.value
+                else:
+                    stack.append((item, items, index, (loc, index)))
         else:
             mapping: dict[str, Any] = {}
             container[slot] = mapping
-            first_seen: dict[str, yaml.Node] = {}
             pending = []
             for key, value in node.value:
-                problem = _key_problem(key)
-                if problem:
-                    issues.append(YamlIssue(problem, *_mark(key), unlink(loc)))
-                    continue
+                if type(key) is not scalar_type or key.tag != str_tag:
+                    problem = _key_problem(key)
+                    if problem:
+                        issues.append(YamlIssue(problem, *_mark(key), unlink(loc)))
+                        continue
                 name = key.value
-                if name in first_seen:
-                    first_line = _mark(first_seen[name])[0]
+                if name in mapping:
+                    first_line = next(_mark(k)[0] for k, _ in node.value if k.value == name)
                     issues.append(
                         YamlIssue(
                             f"duplicate key '{name}' (first at line {first_line}); the second would silently win",
@@ -231,9 +239,11 @@ def to_data(root: yaml.Node) -> Any:
                         )
                     )
                     continue
-                first_seen[name] = key
-                mapping[name] = None
-                pending.append((value, mapping, name, (loc, name)))
+                if not may_alias and type(value) is scalar_type and value.tag == str_tag:
+                    mapping[name] = value.value
+                else:
+                    mapping[name] = None
+                    pending.append((value, mapping, name, (loc, name)))
             stack.extend(reversed(pending))
     if issues:
         raise YamlRefused(issues)

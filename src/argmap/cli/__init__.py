@@ -6,6 +6,7 @@ Commands live one per module and are imported only when run, so ``--help`` and
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -93,6 +94,10 @@ def main(argv: list[str] | None = None) -> None:
     # Deep maps are walked iteratively; this covers the standard library's own recursion
     # (json) on very deep input.
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 50_000))
+    # A command lives for a moment and builds no reference cycles worth collecting; the
+    # cyclic collector would re-walk every loaded map at each pass (matrix over 1,000 maps:
+    # 6.5 s with it, a third of that without). Reference counting still frees memory.
+    gc.disable()
     try:
         cli.main(args=args, prog_name="argmap")
     except BrokenPipeError:
