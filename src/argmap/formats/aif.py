@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.formats.json_format import dumps
+from argmap.formats.json_format import dumps_shallow
 from argmap.model import AnyNode, ArgumentMap, Relation
 from argmap.serialize import node_fields, source_data
 from argmap.vocabulary import Vocabulary
@@ -39,7 +39,7 @@ _STRUCTURAL = {"id", "text", "relation", "also_supports", "also_opposes", "also_
 
 def export(argument_map: ArgumentMap, vocabulary: Vocabulary | None = None) -> str:
     """The map as AIF JSON text. ``vocabulary`` is not used: questions and positions stay ids."""
-    return dumps(to_aif(argument_map)) + "\n"
+    return dumps_shallow(to_aif(argument_map)) + "\n"
 
 
 class _Graph:

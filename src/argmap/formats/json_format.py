@@ -48,6 +48,18 @@ def string(text: str) -> str:
     return "".join(out)
 
 
+def dumps_shallow(data: Any) -> str:
+    """JSON for data only a few levels deep (an AIF graph), through the C encoder.
+
+    Indented as :func:`dumps` indents, with every list item on its own line, and an order
+    of magnitude faster on large graphs; invisible characters are escaped the same way.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    if text.replace("\n", "").isprintable():
+        return text
+    return "".join(char if char.isprintable() or char == "\n" else string(char)[1:-1] for char in text)
+
+
 def _scalar(value: Any) -> str:
     return string(value) if isinstance(value, str) else json.dumps(value)
 
