@@ -205,7 +205,7 @@ def test_import_refuses_to_overwrite_its_input(run: Callable[..., Result], tmp_p
     source.write_text(original)
     result = run("import", str(source), "-o", str(source))
     assert result.exit_code == 2
-    assert "is the file being imported" in result.stderr
+    assert "is an input of this command" in result.stderr
     assert source.read_text() == original
 
 

@@ -64,7 +64,7 @@ def test_no_default_folder_is_a_usage_error(
     monkeypatch.chdir(tmp_path)
     result = run("check")
     assert result.exit_code == 2
-    assert "no PATH given and there is no arguments/ folder here" in result.stderr
+    assert result.stderr == "no PATH given and there is no arguments/ folder here\n"
 
 
 def test_warnings_fail_only_when_asked(run: Callable[..., Result]) -> None:

@@ -169,7 +169,7 @@ def test_export_refuses_to_overwrite_the_map(run: Callable[..., Result], tmp_pat
     copy.write_text(FEATURES.read_text(encoding="utf-8"), encoding="utf-8")
     result = run("export", str(copy), "--to", "json", "-o", str(copy))
     assert result.exit_code == 2
-    assert "is the map being exported" in result.stderr
+    assert "is an input of this command" in result.stderr
     assert copy.read_text(encoding="utf-8") == FEATURES.read_text(encoding="utf-8")
 
 

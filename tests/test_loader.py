@@ -51,7 +51,7 @@ def test_alias_is_refused(tmp_path: Path) -> None:
     lines = _problems(_write(tmp_path, text))
     assert len(lines) == 1
     assert lines[0].endswith(
-        ":2:12: source.title: repeats the value anchored at line 2 (an alias); anchors and aliases are not allowed"
+        ":3:10: source.title: alias '*who' repeats the value anchored at line 2; anchors and aliases are not allowed"
     )
 
 

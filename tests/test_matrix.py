@@ -105,3 +105,15 @@ def test_bad_map_is_bad_input(run: Callable[..., Result], tmp_path: object) -> N
     result = run("matrix", str(folder))
     assert result.exit_code == 2
     assert "broken.yaml" in result.output
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
+    """Question texts and author labels that start like a formula are written as text."""
+    from argmap.matrix import Column, Matrix, MatrixRow
+
+    table = Matrix(
+        columns=(Column("=HYPERLINK(1)", ("x",), None, None),),
+        rows=(MatrixRow("q", "+1 what?", (), (None,)),),
+    )
+    lines = table.to_csv().splitlines()
+    assert lines == ["question,text,'=HYPERLINK(1)", "q,'+1 what?,"]

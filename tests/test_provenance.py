@@ -46,7 +46,13 @@ def test_long_articles_answer_as_a_full_scan_would() -> None:
     article = Article(text)
     assert len(article.normal) > provenance._INDEX_FROM
     spans = [text[i : i + length] for i in range(0, 5_000, 97) for length in (8, 20, 40, 90)]
-    quotes = [*spans, "moscow votes sanctions", "lliance Moscow", "Alliance that never was", "votes . . . naval"]
+    quotes = [
+        *spans,
+        "moscow votes sanctions",
+        "lliance Moscow",
+        "Alliance that never was",
+        "votes . . . naval",
+    ]
     naive = Article.__new__(Article)
     naive.raw, naive.normal, naive._lowered = text, article.normal, ""
     for quote in quotes:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.errors import OutputError
 from argmap.formats import json_format
 from argmap.loader import load_document, parse, validate_map
 from argmap.model import ArgumentMap, Claim, Source, Thesis
@@ -176,15 +177,24 @@ def deep_recursion_limit() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("deep_recursion_limit")
-def test_ten_thousand_deep_map_is_written_without_recursion_in_linear_size() -> None:
-    """A 10,000-deep chain is written as JSON and YAML without recursion, and JSON reads back the same."""
+def test_ten_thousand_deep_map_is_written_as_json_in_linear_size_and_refused_as_yaml() -> None:
+    """A 10,000-deep chain is written as JSON without recursion and reads back; YAML refuses it cleanly."""
+    # YAML would need flow collections 20,000 deep, which libyaml reads in quadratic time,
+    # so the writer refuses what the reader would refuse instead of writing it.
     argument_map = _chain(10_000)
     text = json_format.export(argument_map)
     assert len(text) < 2_000_000
     assert list(_flat(reload(text, ".json"))) == list(_flat(argument_map))
-    written = dump_yaml(map_to_data(argument_map))
-    assert len(written) < 2_000_000
-    assert written.count("\n") < 400
+    with pytest.raises(OutputError, match="write this map as JSON instead"):
+        dump_yaml(map_to_data(argument_map))
+
+
+def test_deepest_map_yaml_holds_round_trips_and_one_level_more_is_refused() -> None:
+    """The writer and the reader agree on YAML's depth limit: what is written reads back."""
+    deepest = _chain(539)
+    assert list(_flat(reload(dump_yaml(map_to_data(deepest)), ".yaml"))) == list(_flat(deepest))
+    with pytest.raises(OutputError):
+        dump_yaml(map_to_data(_chain(540)))
 
 
 @pytest.mark.usefixtures("deep_recursion_limit")

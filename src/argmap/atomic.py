@@ -17,8 +17,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if str(path) == "-":
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: argmap.cli.main ends quietly
+        except OSError as error:
+            discard_stdout()
+            raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
         return
     target = Path(path)
     folder = target.parent
@@ -26,6 +32,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
         raise OutputError(f"{target}: cannot write: folder {folder} does not exist")
     if target.is_dir():
         raise OutputError(f"{target}: cannot write: it is a folder")
+    if target.exists() and not os.access(target, os.W_OK):
+        # A rename would replace a read-only file regardless; honour its protection as '>' does.
+        raise OutputError(f"{target}: cannot write: permission denied")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
@@ -49,3 +58,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def discard_stdout() -> None:
+    """Point standard output at the null device after a failed write, so that the final flush
+    at exit cannot fail a second time with a traceback."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file (a test runner's buffer): nothing will reach a device

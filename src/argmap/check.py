@@ -60,10 +60,10 @@ class Context:
     def __init__(self, text_override: Path | None = None) -> None:
         self.text_override = text_override
         self._vocabularies: dict[Path, VocabularyDocument | InputError | None] = {}
-        self._articles: dict[Path, Article | None] = {}
+        self._articles: dict[Path, Article | InputError] = {}
 
     def vocabulary(self, path: Path) -> VocabularyDocument | InputError | None:
-        key = path.resolve()
+        key = file_key(path)
         if key not in self._vocabularies:
             if not path.exists():
                 self._vocabularies[key] = None
@@ -81,13 +81,14 @@ class Context:
             return None
         return document.path.parent / document.map.source.text
 
-    def article(self, path: Path) -> Article | None:
-        key = path.resolve()
+    def article(self, path: Path) -> Article | InputError:
+        """The article text, or why it cannot be read (missing, a device, not UTF-8, ...)."""
+        key = file_key(path)
         if key not in self._articles:
             try:
                 self._articles[key] = Article(read_text(path))
-            except InputError:
-                self._articles[key] = None
+            except InputError as error:
+                self._articles[key] = error
         return self._articles[key]
 
 
@@ -101,12 +102,12 @@ def check_paths(paths: Sequence[str | Path], text: Path | None = None) -> CheckR
     for path in paths:
         folder_vocabulary = Path(path) / "questions.yaml"
         if Path(path).is_dir() and folder_vocabulary.exists():
-            vocabularies_seen.add(folder_vocabulary.resolve())
+            vocabularies_seen.add(file_key(folder_vocabulary))
             _check_vocabulary_file(context, folder_vocabulary, report)
     for path in find_maps(list(paths)):
         if is_vocabulary(path):
-            if path.resolve() not in vocabularies_seen:
-                vocabularies_seen.add(path.resolve())
+            if file_key(path) not in vocabularies_seen:
+                vocabularies_seen.add(file_key(path))
                 _check_vocabulary_file(context, path, report)
             continue
         report.files.append(display_path(path))
@@ -115,18 +116,23 @@ def check_paths(paths: Sequence[str | Path], text: Path | None = None) -> CheckR
         except InputError as error:
             report.problems.extend(error.problems)
             continue
-        vocabulary_path = vocabulary_path_for(document)
+        try:
+            vocabulary_path = vocabulary_path_for(document)
+        except InputError as error:
+            report.problems.extend(error.problems)
+            continue
         loaded = context.vocabulary(vocabulary_path)
         vocabulary = loaded.vocabulary if isinstance(loaded, VocabularyDocument) else None
-        if isinstance(loaded, InputError) and vocabulary_path.resolve() not in vocabularies_seen:
-            vocabularies_seen.add(vocabulary_path.resolve())
+        if isinstance(loaded, InputError) and file_key(vocabulary_path) not in vocabularies_seen:
+            vocabularies_seen.add(file_key(vocabulary_path))
             report.problems.extend(loaded.problems)
         article = None
         article_path = context.article_path(document)
         if article_path is not None:
-            article = context.article(article_path)
-            if article is None:
-                report.findings.append(_missing_article(document, article_path))
+            read = context.article(article_path)
+            article = read if isinstance(read, Article) else None
+            if isinstance(read, InputError):
+                report.findings.append(_missing_article(document, article_path, read))
             else:
                 report.quotes_checked += sum(1 for node in document.map.nodes() if node.quote)
         # An invalid vocabulary is reported once, above; its questions cannot be checked against.
@@ -138,6 +144,15 @@ def check_paths(paths: Sequence[str | Path], text: Path | None = None) -> CheckR
     return report
 
 
+def file_key(path: Path) -> Path:
+    """``path`` resolved, to tell when two paths name one file; as given when it cannot be resolved."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        # A loop of symbolic links or a NUL character: reading it fails later, with a clear message.
+        return path.absolute()
+
+
 def _check_vocabulary_file(context: Context, path: Path, report: CheckReport) -> None:
     report.files.append(display_path(path))
     loaded = context.vocabulary(path)
@@ -147,14 +162,17 @@ def _check_vocabulary_file(context: Context, path: Path, report: CheckReport) ->
         report.findings.extend(lint_vocabulary(loaded.display(), loaded.vocabulary, loaded.locator))
 
 
-def _missing_article(document: Document, path: Path) -> Finding:
+def _missing_article(document: Document, path: Path, error: InputError) -> Finding:
     line, column = document.locator.find(("source", "text"))
+    reason = error.problems[0].message if error.problems else "cannot be read"
+    # "not found" for a missing file, as before; any other reason is the reader's own words.
+    said = "not found" if reason == "no such file" else reason
     return Finding(
         document.display(),
         line,
         column,
         Severity.WARNING,
         "missing-article",
-        f"article text {path} not found; quotes were not verified",
+        f"article text {path} {said}; quotes were not verified",
         "source.text",
     )

@@ -39,9 +39,21 @@ class ArgmapError(Exception):
 
 
 class InputError(ArgmapError):
-    """An input file that cannot be read or is not a valid map; carries every problem found."""
+    """An input file that cannot be read or is not a valid map; carries the problems found.
+
+    A hostile file can hold a million problems (a key repeated, an alias used, again and
+    again): beyond :data:`MAX_PROBLEMS` the rest are counted in one last line.
+    """
+
+    MAX_PROBLEMS = 20
 
     def __init__(self, problems: list[Problem]) -> None:
+        if len(problems) > self.MAX_PROBLEMS:
+            more = len(problems) - self.MAX_PROBLEMS
+            problems = [
+                *problems[: self.MAX_PROBLEMS],
+                Problem(problems[0].file, f"... and {more} more problem{'s' * (more != 1)} in this file"),
+            ]
         self.problems = problems
         super().__init__(str(problems[0]) if problems else "invalid input")
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -26,6 +28,11 @@ from argmap.yamlsafe import LinkedLoc, Loc, Locator, YamlRefused, compose, to_da
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Larger files are refused before parsing: a 10,000-node map is about 5 MB."""
+
+MAX_NODES = 100_000
+"""Larger maps are refused before validation: ten times the largest map argmap is tuned for.
+Within 32 MiB a map could hold half a million nodes, which takes a gigabyte and half a
+minute to show."""
 
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
 VOCABULARY_NAME = "questions.yaml"
@@ -64,12 +71,30 @@ def display_path(path: Path) -> str:
     return str(path)
 
 
+LOC_EDGE = 8
+"""A field path longer than twice this many steps shows its first and last steps only."""
+
+
 def format_loc(loc: Sequence[str | int]) -> str:
     """``('thesis', 'children', 3, 'relation')`` → ``thesis.children[3].relation``.
 
+    The path of a node 10,000 levels deep would fill a screen; its middle is elided:
+
     >>> format_loc(("thesis", "children", 3, "relation"))
     'thesis.children[3].relation'
+    >>> format_loc(("thesis",) + ("children", 0) * 50 + ("text",))
+    'thesis.children[0].children[0].children[0].children[0]…(86 more steps)….children[0].children[0].children[0].text'
     """
+    if len(loc) > 2 * LOC_EDGE + 1:
+        # Cut before a field name, never between a list and its index.
+        head_end, tail_start = LOC_EDGE, len(loc) - LOC_EDGE
+        while head_end < len(loc) and isinstance(loc[head_end], int):
+            head_end += 1
+        while tail_start < len(loc) and isinstance(loc[tail_start], int):
+            tail_start += 1
+        if head_end < tail_start < len(loc):
+            hidden = tail_start - head_end
+            return f"{format_loc(loc[:head_end])}…({hidden} more steps)….{format_loc(loc[tail_start:])}"
     out = ""
     for step in loc:
         if isinstance(step, int):
@@ -83,39 +108,57 @@ def format_loc(loc: Sequence[str | int]) -> str:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, or an :class:`InputError` saying why it cannot be read as UTF-8 text."""
+    """The file's text, or an :class:`InputError` saying why it cannot be read as UTF-8 text.
+
+    Only regular files are read, and never more than :data:`MAX_FILE_BYTES`: a map may name
+    its vocabulary or article, and ``/dev/zero`` or ``/dev/tty`` there must not hang argmap.
+    """
     name = display_path(path)
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise InputError([Problem(name, "is a folder, not a map file")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        f"is {size / 2**20:.1f} MiB; maps larger than {MAX_FILE_BYTES // 2**20} MiB are refused",
-                    )
-                ]
-            )
-        raw = path.read_bytes()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError([Problem(name, "is not a regular file (a device, a pipe or a socket)")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise InputError([_too_large(name, info.st_size)])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:  # it grew after stat
+            raise InputError([_too_large(name, len(raw))])
     except FileNotFoundError:
         raise InputError([Problem(name, "no such file")]) from None
     except PermissionError:
         raise InputError([Problem(name, "cannot be read: permission denied")]) from None
     except OSError as error:
         raise InputError([Problem(name, f"cannot be read: {error.strerror or error}")]) from None
+    except ValueError:
+        # os.stat refuses a path holding a NUL character, which a map's own fields can.
+        raise InputError([Problem(name, "cannot be read: the path holds a NUL character")]) from None
     return decode(raw, name)
 
 
+def _too_large(name: str, size: int) -> Problem:
+    return Problem(
+        name, f"is {size / 2**20:.1f} MiB; maps larger than {MAX_FILE_BYTES // 2**20} MiB are refused"
+    )
+
+
 def decode(raw: bytes, name: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(
-                [Problem(name, "starts with a UTF-16 byte-order mark but is not valid UTF-16")]
-            ) from None
+    """UTF-8 (with or without a byte-order mark), or UTF-16 or UTF-32 with one."""
+    # UTF-32's little-endian mark starts like UTF-16's, so it is tried first.
+    for marks, encoding in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+    ):
+        if raw.startswith(marks):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                label = encoding.upper()
+                raise InputError(
+                    [Problem(name, f"starts with a {label} byte-order mark but is not valid {label}")]
+                ) from None
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         line, column = _line_column(raw, offset)
@@ -181,12 +224,21 @@ def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | _LazyLocato
             ) from None
         except RecursionError:
             raise InputError([Problem(name, "nesting is too deep to read")]) from None
+        if _SURROGATE_ESCAPE.search(text) and _holds_surrogate(data):
+            line, column = _lone_surrogate(text)
+            raise InputError(
+                [
+                    Problem(
+                        name, "not valid JSON text: a \\u escape names half of a surrogate pair", line, column
+                    )
+                ]
+            )
         return data, _LazyLocator(text)
     try:
         root = compose(text)
         if root is None:
             raise InputError([Problem(name, "is empty: a map needs at least 'source' and 'thesis'", 1, 1)])
-        data = to_data(root, may_alias="&" in text)
+        data = to_data(root)
         # The node graph is several times the size of the data; positions are found again
         # from the text only if a problem needs one.
         return data, _LazyLocator(text)
@@ -197,6 +249,40 @@ def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | _LazyLocato
                 for issue in refused.issues
             ]
         ) from None
+
+
+# JSON may spell half of a UTF-16 surrogate pair as an escape; Python then holds a string
+# that no UTF-8 output can encode, so such a file is refused where it is read.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _holds_surrogate(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False
+
+
+def _lone_surrogate(text: str) -> tuple[int | None, int | None]:
+    match = _LONE_SURROGATE.search(text)
+    if match is None:
+        return None, None
+    start = match.start()
+    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
 class _DuplicateKey(Exception):
@@ -326,6 +412,11 @@ def _build_tree(raw_root: Any, collector: _Collector, node_paths: dict[int, Link
             collector.add(unlink(path), "must be a mapping of fields (id, kind, text, ...)")
             continue
         index = len(order)
+        if index == MAX_NODES:
+            # No line: finding one would parse the whole large file a second time.
+            message = f"holds more than {MAX_NODES:,} nodes; larger maps are refused"
+            collector.problems.append(Problem(collector.name, message, path="thesis"))
+            return None
         order.append((raw, path, parent_index))
         children = raw.get("children")
         if isinstance(children, list):
@@ -410,6 +501,11 @@ def validate_map(
         result = None
     if "thesis" not in data:
         collector.add(("thesis",), "required field is missing")
+    if result is not None:
+        for index, author in enumerate(result.source.authors):
+            # A map is labelled by its first author's surname; a blank name has none.
+            if not author.strip():
+                collector.add(("source", "authors", index), "must be a name, not blank")
     if collector.problems or result is None or thesis is None:
         raise InputError(sorted(collector.problems, key=_problem_order))
     return result, node_paths
@@ -460,9 +556,28 @@ def load_vocabulary(path: str | os.PathLike[str]) -> VocabularyDocument:
 
 
 def vocabulary_path_for(document: Document) -> Path:
-    """Where a map's vocabulary lives: its ``vocabulary`` field, else questions.yaml beside it."""
+    """Where a map's vocabulary lives: its ``vocabulary`` field, else questions.yaml beside it.
+
+    A path that cannot even be resolved (a NUL character, a loop of symbolic links) is an
+    :class:`InputError` pointing at the field, so that callers may resolve the result.
+    """
     relative = document.map.vocabulary or VOCABULARY_NAME
-    return document.path.parent / relative
+    path = document.path.parent / relative
+    try:
+        path.resolve()
+    except (OSError, RuntimeError, ValueError) as error:
+        reason = (
+            "the path holds a NUL character"
+            if isinstance(error, ValueError)
+            else "it is a loop of symbolic links"
+            if isinstance(error, RuntimeError)
+            else str(error.strerror or error)
+        )
+        line, column = document.locator.find(("vocabulary",))
+        raise InputError(
+            [Problem(document.display(), f"cannot be used: {reason}", line, column, "vocabulary")]
+        ) from None
+    return path
 
 
 def find_maps(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:

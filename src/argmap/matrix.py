@@ -60,11 +60,16 @@ class Matrix:
         """One line per question: its id and text, then each author's primary position id (empty if none)."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["question", "text", *(column.label for column in self.columns)])
+        writer.writerow(["question", "text", *(_inert(column.label) for column in self.columns)])
         for row in self.rows:
             cells = [cell.position.id if cell and cell.position else "" for cell in row.cells]
-            writer.writerow([row.question, row.text, *cells])
+            writer.writerow([row.question, _inert(row.text), *cells])
         return out.getvalue()
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula (CSV injection): a leading ' keeps it text."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def matrix(documents: Sequence[Document | ArgumentMap], vocabulary: Vocabulary | None = None) -> Matrix:

@@ -219,7 +219,8 @@ class ArgumentMap(Strict):
 
     def label(self) -> str:
         """A short name for the map: its first author's surname and year."""
-        surname = self.source.authors[0].split()[-1]
+        names = self.source.authors[0].split()
+        surname = names[-1] if names else "?"
         year = (self.source.date or "")[:4]
         return f"{surname} {year}".strip()
 

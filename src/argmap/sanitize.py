@@ -42,3 +42,21 @@ def _escape_cf(char: str) -> str:
         return char
     code = ord(char)
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+_LINE_BREAKS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    r"""Like :func:`terminal_safe`, and line breaks and tabs too are shown as escapes.
+
+    For messages that must stay one line: a key or an id holding a line break could
+    otherwise print a second, forged message.
+
+    >>> one_line("bad key 'a\nfile.yaml:1:1: ok'")
+    "bad key 'a\\nfile.yaml:1:1: ok'"
+    """
+    text = terminal_safe(text)
+    if "\n" in text or "\r" in text or "\t" in text:
+        text = "".join(_LINE_BREAKS.get(char, char) for char in text)
+    return text

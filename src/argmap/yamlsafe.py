@@ -1,18 +1,26 @@
 """Reading YAML into plain data, strictly, with the position of every value kept.
 
-PyYAML's composer (in C where available) gives a node graph with line and column marks
-and constructs nothing, so object-building tags never run. We turn that graph into
-dicts, lists and strings ourselves, iteratively (any depth), refusing what would lose a
-user's data or surprise them: duplicate keys, aliases (and so alias bombs), tags, merge
-keys, several documents. Plain scalars stay text as written (``yes``, ``1e3`` and
-``2020-07`` are not reinterpreted); only ``null``, ``~`` and empty mean no value.
+PyYAML's parser (libyaml, in C, where available) gives a stream of events with line and
+column marks; we compose them into a node graph ourselves, iteratively (any depth: the C
+composer recurses once per level and overflows the C stack on deep nesting), and turn
+that graph into dicts, lists and strings without constructing anything, so object-building
+tags never run. We refuse what would lose a user's data or surprise them: duplicate keys,
+aliases (each is reported where it stands, and never expanded, so an alias bomb costs
+nothing), tags, merge keys, several documents. Plain scalars stay text as written
+(``yes``, ``1e3`` and ``2020-07`` are not reinterpreted); only plain ``null``, ``~`` and
+empty mean no value.
+
+libyaml's scanner does work proportional to the number of open flow collections
+(``[...]``, ``{...}``) for every token, so deep flow nesting makes reading quadratic:
+flow collections may nest at most :data:`MAX_FLOW_DEPTH` deep, and the total of that work
+is capped by :data:`FLOW_WORK_BUDGET`, so that no file keeps the parser busy for long.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -26,34 +34,10 @@ _SEQ = _TAG + "seq"
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 try:
-    _Base: type = yaml.CSafeLoader
+    # Only the parser is used: argmap composes nodes from its events itself (see compose).
+    _Loader: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same results
-    _Base = yaml.SafeLoader
-
-
-class _Loader(_Base):  # type: ignore[misc]
-    """PyYAML's loader with a resolver that only tells null and merge keys from text.
-
-    Every other plain scalar is kept as text anyway, so matching each against the
-    int, float, bool and timestamp patterns (a Python call per scalar from the C
-    parser) would be wasted work.
-    """
-
-    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                if value in _NULL_WORDS:
-                    return _NULL
-                if value == "<<":
-                    return _MERGE
-            return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
-
-    def descend_resolver(self, current_node: object, current_index: object) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
+    _Loader = yaml.SafeLoader
 
 
 Loc = tuple[str | int, ...]
@@ -156,81 +140,215 @@ def _is_empty(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value == "" and node.style is None
 
 
+MAX_FLOW_DEPTH = 1000
+"""Flow collections (``[...]``, ``{...}``) nest at most this deep; argmap's own writer stays far below."""
+FLOW_WORK_BUDGET = 200_000_000
+"""The most work libyaml may spend on nesting: the number of open flow collections summed over
+every event. About half a second of parsing; the deepest map argmap writes as YAML (539
+levels) needs under 3 million, a hand-written map a few thousand."""
+
+# Of the implicit resolutions of a plain scalar, only these change what we read: null means
+# no value, and merge keys are refused. Booleans, numbers and dates stay text as written, so
+# matching each scalar against their patterns would be wasted work.
+_PLAIN_SPECIAL = {**dict.fromkeys(_NULL_WORDS, _NULL), "<<": _MERGE}
+
+
+class _Alias(yaml.ScalarNode):
+    """Where an alias stands in the document; :func:`to_data` refuses it there."""
+
+    def __init__(self, anchor: str, anchored_line: int, mark: Any) -> None:
+        super().__init__(_STR, anchor, mark, mark)
+        self.anchored_line = anchored_line
+
+
 def compose(text: str) -> yaml.Node | None:
     """Compose one YAML document; ``None`` for a file with no document (empty, only comments)."""
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        return _compose(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "not valid YAML"
         if mark is None:
             raise _refuse(f"not valid YAML: {problem}") from None
+        if _char_at(text, mark.line, mark.column) == "\t":
+            problem = "a tab where YAML expects spaces; indent with spaces only"
+        elif error.problem and error.context and error.context_mark is not None:
+            # "found unexpected end of stream" says little without what was being read, and where.
+            problem += f" ({error.context} that starts at line {error.context_mark.line + 1})"
         raise _refuse(f"not valid YAML: {problem}", mark.line + 1, mark.column + 1) from None
+    except yaml.reader.ReaderError as error:
+        # The reader stops at the first character YAML forbids, so its first occurrence is the place.
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        line, column = _line_column(text, text.find(chr(code)))
+        raise _refuse(
+            f"not valid YAML: character U+{code:04X} is not allowed in YAML text; "
+            f"inside double quotes, write it as \\u{code:04x}",
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as error:
-        raise _refuse(f"not valid YAML: {error}") from None
-    except RecursionError:
-        raise _refuse("nesting is too deep to read") from None
-    if len(nodes) > 1:
-        line, column = _mark(nodes[1])
-        raise _refuse("holds more than one YAML document ('---'); put one map in each file", line, column)
-    return nodes[0] if nodes else None
+        raise _refuse(f"not valid YAML: {str(error).splitlines()[0]}") from None
+    except UnicodeEncodeError:
+        # Only text that did not come from a file can hold a lone surrogate.
+        raise _refuse("not valid YAML: contains a lone surrogate code point") from None
 
 
-def to_data(root: yaml.Node, *, may_alias: bool = True) -> Any:
+def _line_column(text: str, offset: int) -> tuple[int | None, int | None]:
+    if offset < 0:
+        return None, None
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column : start + column + 1]
+
+
+def _compose(events: Iterator[yaml.Event]) -> yaml.Node | None:
+    """The node graph of the only document in ``events``, built with an explicit stack."""
+    root: yaml.Node | None = None
+    documents = 0
+    anchors: dict[str, int] = {}  # anchor name: line of the anchored value
+    # Each open collection: [node, pending mapping key or None, whether it is in flow style].
+    stack: list[list[Any]] = []
+    flow_depth = 0
+    work = 0
+    # Dispatch on the exact event type, most frequent first: this loop sees every value of the file.
+    scalar_event, sequence_event, mapping_event = (
+        yaml.ScalarEvent,
+        yaml.SequenceStartEvent,
+        yaml.MappingStartEvent,
+    )
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    scalar_node, plain_special = yaml.ScalarNode, _PLAIN_SPECIAL
+    for event in events:
+        kind = type(event)
+        mark: Any = event.start_mark
+        node: yaml.Node
+        if kind is scalar_event:
+            scalar = cast(yaml.ScalarEvent, event)
+            tag = scalar.tag
+            if tag is None:
+                tag = plain_special.get(scalar.value, _STR) if scalar.implicit[0] else _STR
+            elif tag == "!":
+                tag = _STR
+            # libyaml marks plain scalars with style '' and PyYAML's own parser with None:
+            # one spelling, so that a plain null reads as no value with either.
+            node = scalar_node(tag, scalar.value, mark, scalar.end_mark, style=scalar.style or None)  # type: ignore[arg-type]
+        elif kind in ends:
+            if stack.pop()[2]:
+                flow_depth -= 1
+            continue
+        elif kind is sequence_event or kind is mapping_event:
+            start = cast(yaml.CollectionStartEvent, event)
+            flow = bool(start.flow_style)
+            if kind is sequence_event:
+                node = yaml.SequenceNode(start.tag or _SEQ, [], mark, mark, flow)
+            else:
+                node = yaml.MappingNode(start.tag or _MAP, [], mark, mark, flow)
+            if flow:
+                flow_depth += 1
+                if flow_depth > MAX_FLOW_DEPTH:
+                    raise _refuse(
+                        f"flow collections ('[...]', '{{...}}') nest more than {MAX_FLOW_DEPTH} deep; "
+                        "save very deep maps as JSON",
+                        *_mark(node),
+                    )
+        elif kind is yaml.AliasEvent:
+            anchor = cast(yaml.AliasEvent, event).anchor
+            if anchor not in anchors:
+                raise _refuse(
+                    f"not valid YAML: found undefined alias '{anchor}'", mark.line + 1, mark.column + 1
+                )
+            node = _Alias(anchor, anchors[anchor], mark)
+        else:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+            continue
+        if flow_depth:
+            work += flow_depth
+            if work > FLOW_WORK_BUDGET:
+                raise _refuse(
+                    "holds too much inside deeply nested flow collections ('[...]', '{...}') to read "
+                    "in reasonable time; save very deep maps as JSON",
+                    *_mark(node),
+                )
+        anchor = cast(yaml.NodeEvent, event).anchor
+        if anchor is not None and kind is not yaml.AliasEvent:
+            anchors[anchor] = _mark(node)[0]
+        if stack:
+            frame = stack[-1]
+            parent = frame[0]
+            if type(parent) is yaml.SequenceNode:
+                parent.value.append(node)
+            elif frame[1] is None:
+                frame[1] = node
+            else:
+                parent.value.append((frame[1], node))
+                frame[1] = None
+        elif documents > 1:
+            raise _refuse("holds more than one YAML document ('---'); put one map in each file", *_mark(node))
+        else:
+            root = node
+        if isinstance(node, yaml.CollectionNode):
+            stack.append([node, None, bool(node.flow_style)])
+    return root
+
+
+def to_data(root: yaml.Node) -> Any:
     """Plain data from a composed document, refusing aliases, tags, merge keys and duplicate keys.
 
-    Every refusal in the document is reported, not just the first. ``may_alias=False``
-    (the text has no ``&``, so no anchor) skips the alias bookkeeping.
+    Every refusal in the document is reported, not just the first.
     """
     issues: list[YamlIssue] = []
-    seen: set[int] = set()
     result: list[Any] = [None]
     # Each entry: (node, container, slot, path). Iterative so that depth is bounded by memory only.
     stack: list[tuple[yaml.Node, Any, Any, LinkedLoc]] = [(root, result, 0, None)]
-    scalar_type, str_tag = yaml.ScalarNode, _STR
     while stack:
         node, container, slot, loc = stack.pop()
-        if may_alias:
-            if id(node) in seen:
-                line, column = _mark(node)
-                issues.append(
-                    YamlIssue(
-                        f"repeats the value anchored at line {line} (an alias); anchors and aliases are not allowed",
-                        line,
-                        column,
-                        unlink(loc),
-                    )
+        if isinstance(node, _Alias):
+            issues.append(
+                YamlIssue(
+                    f"alias '*{node.value}' repeats the value anchored at line {node.anchored_line}; "
+                    "anchors and aliases are not allowed",
+                    *_mark(node),
+                    unlink(loc),
                 )
-                continue
-            seen.add(id(node))
+            )
+            continue
         if node.tag not in _ALLOWED_TAGS[type(node)]:
             issues.append(YamlIssue(f"tags such as '{node.tag}' are not allowed", *_mark(node), unlink(loc)))
             continue
-        if type(node) is scalar_type:
+        if isinstance(node, yaml.ScalarNode):
             container[slot] = None if node.tag == _NULL and node.style is None else node.value
         elif isinstance(node, yaml.SequenceNode):
             items: list[Any] = [None] * len(node.value)
             container[slot] = items
             for index in range(len(node.value) - 1, -1, -1):
                 item = node.value[index]
-                # Plain text items, by far the most common, need no trip through the stack.
-                if not may_alias and type(item) is scalar_type and item.tag == str_tag:
+                # Plain text, the bulk of a map, needs no checks and no trip through the stack.
+                if type(item) is yaml.ScalarNode and item.tag == _STR:
                     items[index] = item.value
                 else:
                     stack.append((item, items, index, (loc, index)))
         else:
             mapping: dict[str, Any] = {}
             container[slot] = mapping
+            first_seen: dict[str, yaml.Node] = {}
             pending = []
             for key, value in node.value:
-                if type(key) is not scalar_type or key.tag != str_tag:
-                    problem = _key_problem(key)
-                    if problem:
-                        issues.append(YamlIssue(problem, *_mark(key), unlink(loc)))
-                        continue
+                problem = _key_problem(key)
+                if problem:
+                    issues.append(YamlIssue(problem, *_mark(key), unlink(loc)))
+                    continue
                 name = key.value
-                if name in mapping:
-                    first_line = next(_mark(k)[0] for k, _ in node.value if k.value == name)
+                if name in first_seen:
+                    first_line = _mark(first_seen[name])[0]
                     issues.append(
                         YamlIssue(
                             f"duplicate key '{name}' (first at line {first_line}); the second would silently win",
@@ -239,11 +357,12 @@ def to_data(root: yaml.Node, *, may_alias: bool = True) -> Any:
                         )
                     )
                     continue
-                if not may_alias and type(value) is scalar_type and value.tag == str_tag:
+                first_seen[name] = key
+                if type(value) is yaml.ScalarNode and value.tag == _STR:
                     mapping[name] = value.value
-                else:
-                    mapping[name] = None
-                    pending.append((value, mapping, name, (loc, name)))
+                    continue
+                mapping[name] = None
+                pending.append((value, mapping, name, (loc, name)))
             stack.extend(reversed(pending))
     if issues:
         raise YamlRefused(issues)
@@ -258,6 +377,8 @@ _ALLOWED_TAGS: dict[type, set[str]] = {
 
 
 def _key_problem(key: yaml.Node) -> str | None:
+    if isinstance(key, _Alias):
+        return f"alias '*{key.value}' repeats the value anchored at line {key.anchored_line}; anchors and aliases are not allowed"
     if not isinstance(key, yaml.ScalarNode):
         return "keys must be plain text, not lists or mappings"
     if key.tag == _MERGE:

@@ -5,8 +5,9 @@ double quotes otherwise: anything read as null (``null``, ``~``, empty), merge o
 keys (``<<``, ``=``), leading or trailing spaces, ``: `` and `` #``, an indicator at the
 start, and every character that is not visibly printable (controls, line and paragraph
 separators, bidirectional and zero-width characters) is escaped. The emitter keeps an
-explicit stack, so data of any depth is written; mappings nested deeper than
-``flow_depth`` are written in flow style so that indentation does not grow without end.
+explicit stack; mappings nested deeper than ``flow_depth`` are written in flow style so
+that indentation does not grow without end, and data that would nest flow collections
+deeper than the reader accepts is refused with an :class:`~argmap.errors.OutputError`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+
+from argmap.errors import OutputError
+from argmap.yamlsafe import MAX_FLOW_DEPTH
 
 _RESOLVER = yaml.resolver.Resolver()
 _TAG = "tag:yaml.org,2002:"
@@ -96,27 +100,37 @@ def _is_scalar(value: Any) -> bool:
 
 
 def flow(value: Any) -> str:
-    """``value`` in YAML flow style on one line, without recursion."""
+    """``value`` in YAML flow style on one line, without recursion.
+
+    Raises :class:`~argmap.errors.OutputError` for data nested deeper than the reader
+    accepts (:data:`argmap.yamlsafe.MAX_FLOW_DEPTH`): a file argmap cannot read back
+    must not be written.
+    """
     parts: list[str] = []
-    stack: list[tuple[bool, Any]] = [(False, value)]  # (is literal text, item)
+    stack: list[tuple[bool, Any, int]] = [(False, value, 0)]  # (is literal text, item, depth)
     while stack:
-        literal, item = stack.pop()
+        literal, item, depth = stack.pop()
         if literal:
             parts.append(item)
-        elif isinstance(item, dict):
-            pending: list[tuple[bool, Any]] = [(True, "{")]
-            for index, (key, child) in enumerate(item.items()):
-                pending.append((True, (", " if index else "") + scalar(key, flow=True) + ": "))
-                pending.append((False, child))
-            pending.append((True, "}"))
-            stack.extend(reversed(pending))
-        elif isinstance(item, list):
-            pending = [(True, "[")]
-            for index, child in enumerate(item):
-                if index:
-                    pending.append((True, ", "))
-                pending.append((False, child))
-            pending.append((True, "]"))
+        elif isinstance(item, dict | list):
+            if depth >= MAX_FLOW_DEPTH:
+                raise OutputError(
+                    f"nested more than {MAX_FLOW_DEPTH} levels deep in YAML flow style, more than argmap "
+                    "reads back; write this map as JSON instead"
+                )
+            if isinstance(item, dict):
+                pending: list[tuple[bool, Any, int]] = [(True, "{", depth)]
+                for index, (key, child) in enumerate(item.items()):
+                    pending.append((True, (", " if index else "") + scalar(key, flow=True) + ": ", depth))
+                    pending.append((False, child, depth + 1))
+                pending.append((True, "}", depth))
+            else:
+                pending = [(True, "[", depth)]
+                for index, child in enumerate(item):
+                    if index:
+                        pending.append((True, ", ", depth))
+                    pending.append((False, child, depth + 1))
+                pending.append((True, "]", depth))
             stack.extend(reversed(pending))
         else:
             parts.append(scalar(item, flow=True))

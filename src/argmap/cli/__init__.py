@@ -107,14 +107,16 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:
         if "--debug" in args or os.environ.get("ARGMAP_DEBUG"):
             raise
+        # One line, whatever the exception says: its text may quote a map.
         click.echo(
-            f"argmap: internal error: {type(error).__name__}: {error} (run with --debug for details)",
+            _clean(f"argmap: internal error: {type(error).__name__}: {error} (run with --debug for details)"),
             err=True,
         )
         sys.exit(70)
 
 
 def _clean(line: str) -> str:
-    from argmap.sanitize import terminal_safe
+    """A message line that stays one line and sends no control characters to the terminal."""
+    from argmap.sanitize import one_line
 
-    return terminal_safe(line)
+    return one_line(line)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import format_option, map_paths
+from argmap.cli.options import echo, format_option, map_paths
 
 
 @click.command("check")
@@ -44,24 +44,26 @@ def command(
     Exit 0 clean, 1 findings at or above --fail-on, 2 unreadable or invalid input.
     """
     from argmap.check import check_paths
+    from argmap.formats.json_format import printable
     from argmap.lint import Severity
-    from argmap.sanitize import terminal_safe
+    from argmap.sanitize import one_line
 
     report = check_paths(map_paths(paths), text_path)
     if output_format == "json":
-        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        echo(printable(json.dumps(report.as_dict(), indent=2, ensure_ascii=False)))
     else:
+        # Messages quote map text (keys, ids, passages of the article): one line each, harmless.
         for problem in report.problems:
-            click.echo(terminal_safe(str(problem)), err=True)
+            echo(one_line(str(problem)), err=True)
         for finding in report.findings:
-            click.echo(terminal_safe(str(finding)))
+            echo(one_line(str(finding)))
         if not quiet:
             summary = (
                 f"{len(report.files)} file{'s' * (len(report.files) != 1)} checked: "
                 f"{len(report.problems)} invalid, {report.count(Severity.ERROR)} errors, "
                 f"{report.count(Severity.WARNING)} warnings; {report.quotes_checked} quotes verified"
             )
-            click.echo(summary, err=True)
+            echo(summary, err=True)
     if report.problems:
         ctx.exit(2)
     worst = report.worst()

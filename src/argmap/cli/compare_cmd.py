@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli.options import emit, format_option, output_option, width_option
+from argmap.cli.options import emit, format_option, output_option, read_by, width_option
 
 
 @click.command("compare")
-@click.argument("map_a", metavar="A", type=click.Path(dir_okay=False, path_type=str))
-@click.argument("map_b", metavar="B", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("map_a", metavar="A", type=click.Path(path_type=str))
+@click.argument("map_b", metavar="B", type=click.Path(path_type=str))
 @click.option(
     "--sort",
     type=click.Choice(["verdict", "question"]),
@@ -17,7 +17,8 @@ from argmap.cli.options import emit, format_option, output_option, width_option
 )
 @click.option(
     "--vocabulary",
-    type=click.Path(dir_okay=False, path_type=str),
+    type=click.Path(path_type=str),
+    metavar="FILE",
     help="Questions vocabulary to use (default: the maps' own, which must be the same).",
 )
 @width_option
@@ -40,18 +41,20 @@ def command(
     side from 120 columns, one above the other below. Disagreements are not errors: exit 0.
     """
     from argmap.compare import compare, shared_vocabulary
+    from argmap.formats.json_format import printable
     from argmap.loader import load_document
     from argmap.render.terminal import comparison_view, console, plain_text
 
     first, second = load_document(map_a), load_document(map_b)
     chosen = shared_vocabulary([first, second], vocabulary)
+    inputs = read_by([first, second], vocabulary)
     comparison = compare(first, second, chosen, sort="question" if sort == "question" else "verdict")
     if output_format == "json":
-        emit(comparison.to_json(), output)
+        emit(printable(comparison.to_json()), output, inputs)
         return
     screen = console(width)
     view = comparison_view(comparison, screen.width)
     if output == "-" and screen.is_terminal:
         screen.print(view)
     else:
-        emit(plain_text(view, screen.width), output)
+        emit(plain_text(view, screen.width), output, inputs)

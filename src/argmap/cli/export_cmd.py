@@ -4,14 +4,14 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import emit, output_option
+from argmap.cli.options import emit, output_option, refuse_overwriting
 
 # Kept in step with argmap.formats.EXPORTERS by a test; listed here so --help needs no import.
 FORMATS = ("argdown", "aif", "json", "markdown")
 
 
 @click.command("export")
-@click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("map_path", metavar="MAP", type=click.Path(path_type=Path))
 @click.option("--to", "target", type=click.Choice(FORMATS), required=True, help="The format to write.")
 @output_option()
 def command(map_path: Path, target: str, output: str) -> None:
@@ -22,15 +22,13 @@ def command(map_path: Path, target: str, output: str) -> None:
     argmap. markdown: an outline for reports (questions shown by their wording).
     docs/formats.md says what each format keeps and loses.
     """
-    from argmap.errors import UsageError
     from argmap.formats import exporter
     from argmap.loader import load_document, load_vocabulary, vocabulary_path_for
 
-    if output != "-" and Path(output).resolve() == map_path.resolve():
-        raise UsageError(f"-o {output} is the map being exported; choose another file")
+    refuse_overwriting(output, [map_path])  # before any work
     chosen = exporter(target)
     document = load_document(map_path)
     vocabulary_path = vocabulary_path_for(document)
     use_vocabulary = chosen.uses_vocabulary and vocabulary_path.is_file()
     vocabulary = load_vocabulary(vocabulary_path).vocabulary if use_vocabulary else None
-    emit(chosen.export(document.map, vocabulary), output)
+    emit(chosen.export(document.map, vocabulary), output, [map_path, vocabulary_path])

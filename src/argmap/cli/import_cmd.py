@@ -4,11 +4,11 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import emit, output_option
+from argmap.cli.options import echo, emit, output_option, refuse_overwriting
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--from",
     "source_format",
@@ -25,17 +25,18 @@ def command(file: Path, source_format: str, output: str) -> None:
     further supports; what a map cannot hold (dialogue nodes, layout) is listed on
     standard error, one line per kind. docs/formats.md gives the details.
     """
-    from argmap.errors import UsageError
     from argmap.formats import importer, json_format
     from argmap.loader import display_path, read_text
-    from argmap.sanitize import terminal_safe
+    from argmap.sanitize import one_line
     from argmap.serialize import map_to_data
     from argmap.yamlwrite import dump_yaml
 
-    if output != "-" and Path(output).resolve() == file.resolve():
-        raise UsageError(f"-o {output} is the file being imported; choose another file")
+    refuse_overwriting(output, [file])  # before any work
     result = importer(source_format).import_(read_text(file), display_path(file))
-    for warning in result.warnings:
-        click.echo(terminal_safe(f"argmap import: {warning}"), err=True)
     data = map_to_data(result.map)
-    emit(json_format.dumps(data) + "\n" if output.endswith(".json") else dump_yaml(data), output)
+    text = json_format.dumps(data) + "\n" if output.endswith(".json") else dump_yaml(data)
+    emit(text, output, [file])
+    # After the map is written: a map that cannot be written (too deep for YAML, a missing
+    # folder) gets its one error line alone.
+    for warning in result.warnings:
+        echo(one_line(f"argmap import: {warning}"), err=True)

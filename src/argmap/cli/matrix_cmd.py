@@ -4,14 +4,15 @@ import sys
 
 import click
 
-from argmap.cli.options import emit, format_option, map_paths, output_option, width_option
+from argmap.cli.options import emit, format_option, map_paths, output_option, read_by, width_option
 
 
 @click.command("matrix")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--vocabulary",
-    type=click.Path(dir_okay=False, path_type=str),
+    type=click.Path(path_type=str),
+    metavar="FILE",
     help="Questions vocabulary to use (default: the maps' own, which must be the same).",
 )
 @width_option
@@ -28,6 +29,7 @@ def command(
     from rich.progress import track
 
     from argmap.compare import shared_vocabulary
+    from argmap.formats.json_format import printable
     from argmap.loader import find_maps, load_document
     from argmap.matrix import matrix
     from argmap.render.terminal import console, matrix_view, plain_text
@@ -39,11 +41,12 @@ def command(
     )
     documents = [load_document(path) for path in loading]
     result = matrix(documents, shared_vocabulary(documents, vocabulary))
+    inputs = read_by(documents, vocabulary)
     if output_format != "text":
-        emit(result.to_json() if output_format == "json" else result.to_csv(), output)
+        emit(printable(result.to_json()) if output_format == "json" else result.to_csv(), output, inputs)
         return
     screen = console(width)
     if output == "-" and screen.is_terminal:
         screen.print(matrix_view(result))
     else:
-        emit(plain_text(matrix_view(result), screen.width), output)
+        emit(plain_text(matrix_view(result), screen.width), output, inputs)

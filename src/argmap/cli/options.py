@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from argmap.loader import Document
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,7 +29,7 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
 
 def output_option(help_text: str = "Write to FILE instead of standard output ('-').") -> Callable[[F], F]:
     return click.option(
-        "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help=help_text
+        "-o", "--output", type=click.Path(allow_dash=True), default="-", metavar="FILE", help=help_text
     )
 
 
@@ -42,14 +45,70 @@ def map_paths(paths: tuple[str, ...]) -> list[Path]:
         return [Path(path) for path in paths]
     if DEFAULT_FOLDER.is_dir():
         return [DEFAULT_FOLDER]
-    raise click.UsageError("no PATH given and there is no arguments/ folder here")
+    from argmap.errors import UsageError
+
+    # argmap's own error, not click's: one line, like every other message.
+    raise UsageError("no PATH given and there is no arguments/ folder here")
 
 
-def emit(text: str, output: str) -> None:
-    """Write command output to a file atomically, or to standard output."""
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """``click.echo``, with a failed write to standard output (a full disk) as an :class:`OutputError`."""
+    from argmap.atomic import discard_stdout
+    from argmap.errors import OutputError
+
+    try:
+        click.echo(text, err=err, nl=nl)
+    except BrokenPipeError:
+        raise  # the reader went away: argmap.cli.main ends quietly
+    except OSError as error:
+        discard_stdout()
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def emit(text: str, output: str, inputs: Iterable[str | Path] = ()) -> None:
+    """Write command output to a file atomically, or to standard output.
+
+    ``inputs`` are the files the command read: writing over one of them is refused.
+    Text for a terminal has its control characters made visible, as ``ls`` does with
+    file names; a pipe or a file gets the exact text.
+    """
+    import sys
+
     from argmap.atomic import write_atomic
+    from argmap.sanitize import terminal_safe
 
     if output == "-":
-        click.echo(text, nl=not text.endswith("\n"))
+        if sys.stdout.isatty():
+            text = terminal_safe(text)
+        echo(text, nl=not text.endswith("\n"))
     else:
+        refuse_overwriting(output, inputs)
         write_atomic(output, text)
+
+
+def read_by(documents: Sequence[Document], vocabulary: str | None = None) -> list[str | Path]:
+    """The files a command over ``documents`` reads: the maps and their vocabularies."""
+    from argmap.loader import vocabulary_path_for
+
+    files: list[str | Path] = [document.path for document in documents]
+    files.extend(vocabulary_path_for(document) for document in documents)
+    if vocabulary is not None:
+        files.append(vocabulary)
+    return files
+
+
+def refuse_overwriting(output: str, inputs: Iterable[str | Path]) -> None:
+    """A :class:`UsageError` when ``output`` is one of ``inputs`` (by identity, so links count too)."""
+    import os
+
+    from argmap.errors import UsageError
+
+    if output == "-":
+        return
+    for source in inputs:
+        try:
+            same = os.path.samefile(output, source)
+        except (OSError, ValueError):
+            same = False  # one of them does not exist (or cannot): they are not one file
+        if same:
+            raise UsageError(f"-o {output} is an input of this command ({source}); choose another file")

@@ -6,14 +6,13 @@ FORMATS = ("svg", "png", "pdf", "dot")
 
 
 @click.command("render")
-@click.argument(
-    "maps", nargs=-1, required=True, metavar="MAP [MAP2]", type=click.Path(dir_okay=False, path_type=str)
-)
+@click.argument("maps", nargs=-1, required=True, metavar="MAP [MAP2]", type=click.Path(path_type=str))
 @click.option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=click.Path(allow_dash=True),
+    metavar="FILE",
     help="FILE to write, or '-' for standard output.",
 )
 @click.option(
@@ -54,6 +53,7 @@ def command(
     leaves any earlier FILE untouched.
     """
     from argmap.atomic import write_atomic
+    from argmap.cli.options import read_by, refuse_overwriting
     from argmap.errors import UsageError
     from argmap.loader import load_document, load_vocabulary, vocabulary_path_for
     from argmap.render import dot, engine
@@ -65,6 +65,7 @@ def command(
             "--depth, --no-evidence, --focus, --quotes and --tags draw one map, not a comparison"
         )
     chosen = engine.output_format(output, output_format)
+    refuse_overwriting(output, maps)  # before any work; vocabularies are checked once known
     documents = [load_document(path) for path in maps]
     if compare:
         from argmap.compare import compare as compare_maps
@@ -84,4 +85,6 @@ def command(
             tags=tags,
             vocabulary=load_vocabulary(vocabulary_path).vocabulary if vocabulary_path.is_file() else None,
         )
-    write_atomic(output, engine.render(source, chosen))
+    rendered = engine.render(source, chosen)
+    refuse_overwriting(output, read_by(documents))
+    write_atomic(output, rendered)

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import json
-
 import click
 
 from argmap.cli.options import emit, format_option, output_option, width_option
 
 
 @click.command("show")
-@click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("map_path", metavar="MAP", type=click.Path(path_type=str))
 @click.option(
     "--depth", type=click.IntRange(0), default=None, help="Show nodes down to this depth (thesis: 0)."
 )
@@ -29,26 +27,20 @@ def command(
     output: str,
 ) -> None:
     """Print one map as a tree: kinds, relations, evidence, questions and positions."""
+    from argmap.formats import json_format
     from argmap.loader import load_document, load_vocabulary, vocabulary_path_for
     from argmap.render.terminal import console, map_tree, plain_text
 
     document = load_document(map_path)
-    if output_format == "json":
-        emit(
-            json.dumps(
-                document.map.model_dump(mode="json", by_alias=True, exclude_none=True),
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n",
-            output,
-        )
-        return
     vocabulary_file = vocabulary_path_for(document)
+    if output_format == "json":
+        # The map file's data, written without recursion (a model dump of a 10,000-deep map overflows).
+        emit(json_format.export(document.map), output, [map_path])
+        return
     vocabulary = load_vocabulary(vocabulary_file).vocabulary if vocabulary_file.is_file() else None
     view = map_tree(document, depth=depth, evidence=evidence, quotes=quotes, ids=ids, vocabulary=vocabulary)
     screen = console(width)
     if output == "-" and screen.is_terminal:
         screen.print(view)
     else:
-        emit(plain_text(view, screen.width), output)
+        emit(plain_text(view, screen.width), output, [map_path, vocabulary_file])

@@ -57,7 +57,15 @@ def read_aif(text: str, name: str) -> AifGraph:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError([Problem(name, f"not valid JSON: {error.msg}", error.lineno, error.colno)]) from None
+        # A YAML map given to import is the likeliest mistake: say what it is.
+        hint = (
+            "; AIF is JSON, and a YAML map needs no import"
+            if name.lower().endswith((".yaml", ".yml"))
+            else ""
+        )
+        raise InputError(
+            [Problem(name, f"not valid JSON: {error.msg}{hint}", error.lineno, error.colno)]
+        ) from None
     except RecursionError:
         raise InputError([Problem(name, "nesting is too deep to read")]) from None
     if not isinstance(data, dict):
@@ -72,6 +80,8 @@ def read_aif(text: str, name: str) -> AifGraph:
         graph_data = inner
     elif "nodes" in data:
         layout, graph_data = "AIFdb JSON", data
+    elif "thesis" in data and "source" in data:
+        raise _refuse(name, "not AIF: this is an argmap map already; use it as it is, no import needed")
     else:
         raise _refuse(name, "not AIF: no 'nodes' list, and no 'AIF' object holding one")
     nodes = _read_nodes(graph_data.get("nodes"), name)

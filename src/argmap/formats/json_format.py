@@ -60,6 +60,29 @@ def dumps_shallow(data: Any) -> str:
     return "".join(char if char.isprintable() or char == "\n" else string(char)[1:-1] for char in text)
 
 
+def _escape_invisible(char: str) -> str:
+    # Outside the BMP, JSON spells a code point as a surrogate pair.
+    units = char.encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+
+
+def printable(json_text: str) -> str:
+    r"""JSON text from any encoder with every invisible character inside its strings escaped.
+
+    ``json.dumps`` escapes only C0 controls; this makes bidirectional overrides, C1
+    controls and zero-width characters visible too, for JSON that reaches a terminal.
+    Outside strings JSON has only ASCII and line breaks, so only strings change.
+
+    >>> printable('{"a": "x\u202ey\x9b"}\n')
+    '{"a": "x\\u202ey\\u009b"}\n'
+    """
+    if json_text.isprintable():
+        return json_text
+    return "".join(
+        char if char.isprintable() or char == "\n" else _escape_invisible(char) for char in json_text
+    )
+
+
 def _scalar(value: Any) -> str:
     return string(value) if isinstance(value, str) else json.dumps(value)
 

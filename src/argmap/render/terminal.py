@@ -31,6 +31,8 @@ from argmap.vocabulary import Vocabulary
 
 WIDE = 120
 """From this width a comparison puts the two authors side by side; below it, one above the other."""
+MAX_NESTING = 10
+"""``show`` indents this many levels below the thesis; deeper nodes line up at that indent and say their level."""
 
 RELATIONS = {"supports": ("⊕", "green"), "opposes": ("⊖", "red"), "undercuts": ("⊘", "yellow")}
 KINDS = {
@@ -112,6 +114,12 @@ def map_tree(
         label = _node_label(node, quotes=quotes, ids=ids, hidden=hidden, vocabulary=vocabulary)
         if parent is None:
             root = trees[id(node)] = Tree(label, guide_style="dim")
+        elif level > MAX_NESTING + 1:
+            # Deeper levels line up under the last nested one and say their level, so that
+            # a 10,000-deep chain neither runs off the right edge nor costs depth² time.
+            holder = trees[id(parent)]
+            holder.add(Text(f"(level {level}) ", style="dim") + label)
+            trees[id(node)] = holder
         else:
             trees[id(node)] = trees[id(parent)].add(label)
     assert root is not None
@@ -184,7 +192,7 @@ def comparison_view(comparison: Comparison, width: int = 80) -> Group:
             _section(f"Unaligned claims ({len(c.unaligned)}): no question yet; closest claims of the other")
         )
         parts.extend(_unaligned(c, item) for item in c.unaligned)
-    parts += [Text(), Text(c.summary_line(), style="bold")]
+    parts += [Text(), safe(c.summary_line(), "bold")]  # it names the authors: map text
     return Group(*parts)
 
 
