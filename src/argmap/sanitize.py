@@ -60,3 +60,13 @@ def one_line(text: str) -> str:
     if "\n" in text or "\r" in text or "\t" in text:
         text = "".join(_LINE_BREAKS.get(char, char) for char in text)
     return text
+
+
+def backslash_escape(char: str) -> str:
+    r"""One character as the ``\x``, ``\u`` or ``\U`` escape that YAML and Argdown strings share.
+
+    >>> backslash_escape("\x1b"), backslash_escape("\u202e"), backslash_escape("\U0001f600")
+    ('\\x1b', '\\u202e', '\\U0001f600')
+    """
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import OutputError
+from argmap.sanitize import backslash_escape
 from argmap.yamlsafe import MAX_FLOW_DEPTH
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -76,10 +77,7 @@ def quote(text: str) -> str:
         elif char.isprintable():
             out.append(char)
         else:
-            code = ord(char)
-            out.append(
-                f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-            )
+            out.append(backslash_escape(char))
     out.append('"')
     return "".join(out)
 

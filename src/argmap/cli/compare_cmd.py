@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli.options import emit, format_option, output_option, read_by, width_option
+from argmap.cli.options import emit, format_option, output_option, read_by, vocabulary_option, width_option
 
 
 @click.command("compare")
@@ -15,12 +15,7 @@ from argmap.cli.options import emit, format_option, output_option, read_by, widt
     show_default=True,
     help="verdict: disagreements, then one-sided questions, then agreements; question: vocabulary order.",
 )
-@click.option(
-    "--vocabulary",
-    type=click.Path(path_type=str),
-    metavar="FILE",
-    help="Questions vocabulary to use (default: the maps' own, which must be the same).",
-)
+@vocabulary_option
 @width_option
 @format_option("text", "json")
 @output_option()

@@ -4,17 +4,20 @@ import sys
 
 import click
 
-from argmap.cli.options import emit, format_option, map_paths, output_option, read_by, width_option
+from argmap.cli.options import (
+    emit,
+    format_option,
+    map_paths,
+    output_option,
+    read_by,
+    vocabulary_option,
+    width_option,
+)
 
 
 @click.command("matrix")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--vocabulary",
-    type=click.Path(path_type=str),
-    metavar="FILE",
-    help="Questions vocabulary to use (default: the maps' own, which must be the same).",
-)
+@vocabulary_option
 @width_option
 @format_option("text", "json", "csv")
 @output_option()

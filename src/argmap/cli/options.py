@@ -33,6 +33,15 @@ def output_option(help_text: str = "Write to FILE instead of standard output ('-
     )
 
 
+def vocabulary_option(function: F) -> F:
+    return click.option(
+        "--vocabulary",
+        type=click.Path(path_type=str),
+        metavar="FILE",
+        help="Questions vocabulary to use (default: the maps' own, which must be the same).",
+    )(function)
+
+
 def width_option(function: F) -> F:
     return click.option(
         "--width", type=click.IntRange(20, 1000), default=None, help="Text width (default: the terminal's)."

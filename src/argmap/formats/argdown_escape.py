@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from argmap.sanitize import backslash_escape
+
 # Characters that end a run of plain text in Argdown's lexer (its Freestyle token).
 _PUNCTUATION = frozenset("\\@#*_[],.:;</>-(){}")
 # Characters that start a token wherever they stand.
@@ -83,10 +85,7 @@ def quote_yaml(text: str) -> str:
         elif char.isprintable():
             out.append(char)
         else:
-            code = ord(char)
-            out.append(
-                f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-            )
+            out.append(backslash_escape(char))
     out.append('"')
     return "".join(out)
 
