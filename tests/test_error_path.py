@@ -22,8 +22,8 @@ from hostile_support import run_main
 SOURCE = ROOT / "src" / "argmap"
 # Exceptions raised inside the library that never reach the user, each with where it is caught.
 INTERNAL = {
-    "YamlRefused": "argmap.loader.parse and _LazyLocator turn it into InputError",
-    "_DuplicateKey": "argmap.loader.parse turns it into InputError",
+    "YamlRefused": "argmap.reading.parse and LazyLocator turn it into InputError",
+    "_DuplicateKey": "argmap.reading.parse turns it into InputError",
     "ValueError": "raised in pydantic validators (argmap.model), which pydantic reports as ValidationError",
     "AttributeError": "the module __getattr__ of argmap/__init__.py, as Python requires",
 }
@@ -44,7 +44,7 @@ def _raised_names() -> dict[str, list[str]]:
 
 
 def _exception_class(name: str) -> type[BaseException] | None:
-    for module in ("argmap.errors", "argmap.yamlsafe", "argmap.loader", "builtins"):
+    for module in ("argmap.errors", "argmap.yamlsafe", "argmap.reading", "argmap.loader", "builtins"):
         candidate = getattr(importlib.import_module(module), name, None)
         if isinstance(candidate, type) and issubclass(candidate, BaseException):
             return candidate
@@ -67,9 +67,9 @@ def test_every_exception_the_library_raises_is_an_argmap_error_or_caught_inside(
 
 def test_internal_exceptions_are_caught_where_the_allowlist_says() -> None:
     """YamlRefused and _DuplicateKey, raised inside the library, are caught inside it too."""
-    loader = (SOURCE / "loader.py").read_text(encoding="utf-8")
-    assert "except YamlRefused" in loader
-    assert "except _DuplicateKey" in loader
+    reading = (SOURCE / "reading.py").read_text(encoding="utf-8")
+    assert "except YamlRefused" in reading
+    assert "except _DuplicateKey" in reading
 
 
 def test_errors_become_lines_in_one_place() -> None:

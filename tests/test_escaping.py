@@ -275,7 +275,8 @@ def test_json_printed_by_commands_is_printable(args: list[str], monkeypatch: pyt
 
 def test_every_map_text_survives_json_and_yaml_round_trips(document: Document) -> None:
     """Each hostile text, YAML-significant words included, reads back the same from argmap's YAML and JSON."""
-    from argmap.loader import parse, validate_map
+    from argmap.loader import validate_map
+    from argmap.reading import parse
     from argmap.yamlwrite import dump_yaml
 
     for text, suffix in (

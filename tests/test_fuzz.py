@@ -15,9 +15,10 @@ from rich.console import Console
 from argmap.compare import compare
 from argmap.errors import InputError
 from argmap.formats import EXPORTERS, json_format
-from argmap.loader import decode, parse, validate_map
+from argmap.loader import validate_map
 from argmap.matrix import matrix
 from argmap.model import ArgumentMap, Source, Thesis
+from argmap.reading import decode, parse
 from argmap.render.dot import comparison_to_dot, map_to_dot
 from argmap.render.terminal import comparison_view, map_tree, matrix_view
 from argmap.serialize import map_to_data

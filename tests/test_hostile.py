@@ -144,7 +144,7 @@ def _run_everywhere(case: Path, tmp_path: Path, commands: Sequence[str]) -> dict
 
 def test_file_above_the_size_limit_is_refused_by_every_command(tmp_path: Path) -> None:
     """A 50 MB map is refused before it is read, with its size and the limit, by every command."""
-    from argmap.loader import MAX_FILE_BYTES
+    from argmap.reading import MAX_FILE_BYTES
 
     case = tmp_path / "big.yaml"
     claim = "      text: " + "word " * 200 + "\n"

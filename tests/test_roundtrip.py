@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from argmap.errors import OutputError
 from argmap.formats import json_format
-from argmap.loader import load_document, parse, validate_map
+from argmap.loader import load_document, validate_map
 from argmap.model import ArgumentMap, Claim, Source, Thesis
+from argmap.reading import parse
 from argmap.serialize import map_to_data
 from argmap.yamlsafe import compose, to_data
 from argmap.yamlwrite import dump_yaml, flow, is_plain, quote

@@ -11,15 +11,14 @@ from argmap.lint import Finding, Severity, lint_map, lint_vocabulary
 from argmap.loader import (
     Document,
     VocabularyDocument,
-    display_path,
     find_maps,
     is_vocabulary,
     load_document,
     load_vocabulary,
-    read_text,
     vocabulary_path_for,
 )
 from argmap.provenance import Article
+from argmap.reading import display_path, read_text
 
 
 @dataclass

@@ -11,9 +11,10 @@ from dataclasses import asdict, dataclass
 from difflib import get_close_matches
 from enum import IntEnum
 
-from argmap.loader import Document, format_loc
+from argmap.loader import Document
 from argmap.model import AnyNode, Evidence, Relation
 from argmap.provenance import Article
+from argmap.reading import format_loc
 from argmap.vocabulary import Vocabulary
 
 

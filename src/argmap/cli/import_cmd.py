@@ -26,7 +26,7 @@ def command(file: Path, source_format: str, output: str) -> None:
     standard error, one line per kind. docs/formats.md gives the details.
     """
     from argmap.formats import importer, json_format
-    from argmap.loader import display_path, read_text
+    from argmap.reading import display_path, read_text
     from argmap.sanitize import one_line
     from argmap.serialize import map_to_data
     from argmap.yamlwrite import dump_yaml
