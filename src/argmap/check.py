@@ -158,7 +158,7 @@ def _check_vocabulary_file(context: Context, path: Path, report: CheckReport) ->
     if isinstance(loaded, InputError):
         report.problems.extend(loaded.problems)
     elif isinstance(loaded, VocabularyDocument):
-        report.findings.extend(lint_vocabulary(loaded.display(), loaded.vocabulary, loaded.locator))
+        report.findings.extend(lint_vocabulary(loaded))
 
 
 def _missing_article(document: Document, path: Path, error: InputError) -> Finding:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from difflib import get_close_matches
 from enum import IntEnum
 
-from argmap.loader import Document
+from argmap.loader import Document, VocabularyDocument
 from argmap.model import AnyNode, Evidence, Relation
 from argmap.provenance import Article
 from argmap.reading import format_loc
@@ -241,15 +241,23 @@ def _check_quotes(reporter: _Reporter, article: Article) -> None:
             reporter.add("quote-not-found", node, f"quote not found in the article{closest}", "quote")
 
 
-def lint_vocabulary(name: str, vocabulary: Vocabulary, where: object) -> list[Finding]:
-    """Duplicate ids among questions, positions and topics. ``where`` finds lines for a path."""
+def lint_vocabulary(document: VocabularyDocument) -> list[Finding]:
+    """Duplicate ids among questions, positions and topics."""
     findings: list[Finding] = []
-    find = getattr(where, "find")  # noqa: B009 - a Locator or lazy locator
+    vocabulary = document.vocabulary
 
     def report(loc: tuple[str | int, ...], message: str) -> None:
-        line, column = find(loc)
+        line, column = document.locator.find(loc)
         findings.append(
-            Finding(name, line, column, Severity.ERROR, "duplicate-vocabulary-id", message, format_loc(loc))
+            Finding(
+                document.display(),
+                line,
+                column,
+                Severity.ERROR,
+                "duplicate-vocabulary-id",
+                message,
+                format_loc(loc),
+            )
         )
 
     seen_questions: set[str] = set()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
@@ -118,9 +118,9 @@ class Positioned(NodeBase):
 
     @field_validator("position")
     @classmethod
-    def _position_needs_question(cls, value: str | None, info: object) -> str | None:
-        data = getattr(info, "data", {})
-        if value is not None and data.get("question") is None and "question" in data:
+    def _position_needs_question(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # A question that failed its own validation is absent from info.data: reported once, there.
+        if value is not None and "question" in info.data and info.data["question"] is None:
             raise ValueError("a position needs a question")
         return value
 
@@ -183,7 +183,6 @@ class Evidence(NodeBase):
 
 Node = Annotated[Claim | Objection | Rebuttal | Evidence, Field(discriminator="kind")]
 AnyNode = Thesis | Claim | Objection | Rebuttal | Evidence
-NODE_KINDS = ("thesis", "claim", "evidence", "objection", "rebuttal")
 
 
 class ArgumentMap(Strict):

@@ -6,8 +6,6 @@ from typing import Any
 
 from argmap.model import ArgumentMap
 
-SCHEMA_ID = "https://argmap.invalid/map.schema.json"
-
 
 def map_schema() -> dict[str, Any]:
     schema = ArgumentMap.model_json_schema(by_alias=True)
