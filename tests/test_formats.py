@@ -13,9 +13,10 @@ from click.testing import Result
 
 from argmap.cli import export_cmd
 from argmap.errors import UsageError
-from argmap.formats import EXPORTERS, IMPORTERS, argdown, exporter, importer, markdown
+from argmap.formats import argdown, markdown
 from argmap.formats.argdown_escape import data_block, escape_text, quote_yaml
 from argmap.formats.markdown_escape import inline
+from argmap.formats.registry import EXPORTERS, IMPORTERS, exporter, importer
 from argmap.loader import load_document, load_vocabulary
 from argmap.model import ArgumentMap, Claim, Source, Thesis
 from conftest import FIXTURES, assert_golden

@@ -14,7 +14,8 @@ from rich.console import Console
 
 from argmap.compare import compare
 from argmap.errors import InputError
-from argmap.formats import EXPORTERS, json_format
+from argmap.formats import json_format
+from argmap.formats.registry import EXPORTERS
 from argmap.loader import validate_map
 from argmap.matrix import matrix
 from argmap.model import ArgumentMap, Source, Thesis

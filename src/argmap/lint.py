@@ -12,7 +12,7 @@ from difflib import get_close_matches
 from enum import IntEnum
 
 from argmap.loader import Document, VocabularyDocument
-from argmap.model import AnyNode, Evidence, Relation
+from argmap.model import AnyNode, Evidence, Relation, Thesis
 from argmap.provenance import Article
 from argmap.reading import format_loc
 from argmap.vocabulary import Vocabulary
@@ -77,6 +77,9 @@ class _Reporter:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.findings: list[Finding] = []
+        # Every rule visits every node: walk the tree once for all of them.
+        self.order = list(document.map.walk())
+        self.nodes = [node for node, _, _ in self.order]
 
     def add(self, code: str, node: AnyNode, message: str, *fields: str | int) -> None:
         line, column = self.document.where(node, *fields)
@@ -101,7 +104,7 @@ def lint_map(document: Document, vocabulary: Vocabulary | None, article: Article
 
 def _check_ids(reporter: _Reporter) -> dict[str, AnyNode]:
     first_by_id: dict[str, AnyNode] = {}
-    for node in reporter.document.map.nodes():
+    for node in reporter.nodes:
         first = first_by_id.get(node.id)
         if first is None:
             first_by_id[node.id] = node
@@ -118,7 +121,7 @@ def _links(node: AnyNode) -> Iterator[tuple[str, int, str]]:
 
 
 def _check_references(reporter: _Reporter, first_by_id: dict[str, AnyNode]) -> None:
-    for node in reporter.document.map.nodes():
+    for node in reporter.nodes:
         for field, index, target in _links(node):
             if target == node.id:
                 reporter.add("self-reference", node, f"node '{node.id}' points at itself", field, index)
@@ -131,9 +134,9 @@ def _check_references(reporter: _Reporter, first_by_id: dict[str, AnyNode]) -> N
 def _check_cycles(reporter: _Reporter, first_by_id: dict[str, AnyNode]) -> None:
     """Find circular support over tree edges and also_supports links (iterative DFS, linear)."""
     edges: dict[str, list[str]] = {}
-    for node, parent, _ in reporter.document.map.walk():
+    for node, parent, _ in reporter.order:
         targets = edges.setdefault(node.id, [])
-        if parent is not None and getattr(node, "relation", None) == Relation.SUPPORTS:
+        if parent is not None and not isinstance(node, Thesis) and node.relation == Relation.SUPPORTS:
             targets.append(parent.id)
         targets.extend(t for t in node.also_supports if t in first_by_id and t != node.id)
     white, grey, black = 0, 1, 2
@@ -165,10 +168,12 @@ def _check_cycles(reporter: _Reporter, first_by_id: dict[str, AnyNode]) -> None:
 
 
 def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> None:
+    # isinstance, not getattr with a default: a pydantic model answers a missing attribute
+    # through a raised and caught AttributeError, which is slow over thousands of nodes.
     tagged = [
         node
-        for node in reporter.document.map.nodes()
-        if getattr(node, "question", None) or getattr(node, "topic", None)
+        for node in reporter.nodes
+        if (node.topic if isinstance(node, Evidence) else node.question) is not None
     ]
     if vocabulary is None:
         if tagged:
@@ -181,14 +186,14 @@ def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> Non
     questions = {question.id: question for question in vocabulary.questions}
     topics = {topic.id for topic in vocabulary.topics}
     for node in tagged:
-        question_id = getattr(node, "question", None)
+        question_id = None if isinstance(node, Evidence) else node.question
         if question_id is not None:
             question = questions.get(question_id)
             if question is None:
                 hint = _hint(question_id, list(questions))
                 reporter.add("unknown-question", node, f"unknown question '{question_id}'{hint}", "question")
             else:
-                position = getattr(node, "position", None)
+                position = None if isinstance(node, Evidence) else node.position
                 if position is not None and question.position(position) is None:
                     names = [p.id for p in question.positions]
                     reporter.add(
@@ -197,7 +202,7 @@ def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> Non
                         f"question '{question_id}' has no position '{position}'; one of {', '.join(names)}",
                         "position",
                     )
-        topic = getattr(node, "topic", None)
+        topic = node.topic if isinstance(node, Evidence) else None
         if topic is not None and topic not in topics:
             reporter.add(
                 "unknown-topic", node, f"unknown topic '{topic}'{_hint(topic, list(topics))}", "topic"
@@ -211,12 +216,11 @@ def _hint(value: str, choices: list[str]) -> str:
 
 def _check_evidence_beneath(reporter: _Reporter) -> None:
     """Warn about claims with no evidence beneath them, in one post-order pass."""
-    argument_map = reporter.document.map
     linked: set[str] = set()
-    for node in argument_map.nodes():
+    for node in reporter.nodes:
         if isinstance(node, Evidence):
             linked.update(node.also_supports)
-    order = list(argument_map.walk())
+    order = reporter.order
     has_evidence: dict[int, bool] = {}
     for node, _, _ in reversed(order):
         has_evidence[id(node)] = isinstance(node, Evidence) or any(
@@ -228,10 +232,9 @@ def _check_evidence_beneath(reporter: _Reporter) -> None:
 
 
 def _check_quotes(reporter: _Reporter, article: Article) -> None:
-    for node in reporter.document.map.nodes():
-        if node.quote is None:
-            continue
-        match = article.match(node.quote)
+    quoted = [node for node in reporter.nodes if node.quote is not None]
+    matches = article.match_all([node.quote for node in quoted if node.quote is not None])
+    for node, match in zip(quoted, matches, strict=True):
         if not match.found:
             closest = (
                 f'; closest passage ({match.similarity:.0%} alike): "{match.closest}"'

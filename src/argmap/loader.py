@@ -237,6 +237,10 @@ def validate_map(
     data: Any, name: str, locator: Locator | LazyLocator
 ) -> tuple[ArgumentMap, dict[int, LinkedLoc]]:
     """An :class:`ArgumentMap` from parsed data, or an :class:`InputError` listing every problem."""
+    if isinstance(data, dict):
+        whole = _validate_whole(data)
+        if whole is not None:
+            return whole
     collector = _Collector(name, locator)
     node_paths: dict[int, LinkedLoc] = {}
     if not isinstance(data, dict):
@@ -261,6 +265,45 @@ def validate_map(
     if collector.problems or result is None or thesis is None:
         raise InputError(sorted(collector.problems, key=_problem_order))
     return result, node_paths
+
+
+def _validate_whole(data: dict[str, Any]) -> tuple[ArgumentMap, dict[int, LinkedLoc]] | None:
+    """A valid map in one call into pydantic-core, about twice as fast as node by node.
+
+    None for anything the node-by-node path must look at: a problem to locate and report,
+    a tree deeper than pydantic-core recurses, more than :data:`MAX_NODES` nodes.
+    """
+    if _too_many_nodes(data.get("thesis")):
+        return None
+    try:
+        result = ArgumentMap.model_validate(data)
+    except ValidationError:
+        return None
+    if not all(author.strip() for author in result.source.authors):
+        return None
+    node_paths: dict[int, LinkedLoc] = {}
+    stack: list[tuple[AnyNode, LinkedLoc]] = [(result.thesis, (None, "thesis"))]
+    while stack:
+        node, path = stack.pop()
+        node_paths[id(node)] = path
+        if node.children:
+            children_path: LinkedLoc = (path, "children")
+            stack.extend((child, (children_path, index)) for index, child in enumerate(node.children))
+    return result, node_paths
+
+
+def _too_many_nodes(raw_root: Any) -> bool:
+    count = 0
+    stack = [raw_root]
+    while stack:
+        raw = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            return True
+        children = raw.get("children") if isinstance(raw, dict) else None
+        if isinstance(children, list):
+            stack.extend(children)
+    return False
 
 
 def _problem_order(problem: Problem) -> tuple[int, int]:

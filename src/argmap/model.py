@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
+from itertools import repeat
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
@@ -63,7 +64,9 @@ class EvidenceType(StrEnum):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+    # Validators are built on first use, not at import: a command validates whole maps
+    # through ArgumentMap and never needs most of the node models' own validators.
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False, defer_build=True)
 
 
 class Source(Strict):
@@ -202,9 +205,12 @@ class ArgumentMap(Strict):
         """Every node in pre-order as ``(node, parent, depth)``, without recursion."""
         stack: list[tuple[AnyNode, AnyNode | None, int]] = [(self.thesis, None, 0)]
         while stack:
-            node, parent, depth = stack.pop()
-            yield node, parent, depth
-            stack.extend((child, node, depth + 1) for child in reversed(node.children))
+            entry = stack.pop()
+            yield entry
+            node = entry[0]
+            if node.children:
+                # zip and repeat build the entries in C: every command walks every node.
+                stack.extend(zip(reversed(node.children), repeat(node), repeat(entry[2] + 1)))
 
     def nodes(self) -> Iterator[AnyNode]:
         return (node for node, _, _ in self.walk())
@@ -222,8 +228,3 @@ class ArgumentMap(Strict):
         surname = names[-1] if names else "?"
         year = (self.source.date or "")[:4]
         return f"{surname} {year}".strip()
-
-
-for _model in (Thesis, Claim, Objection, Rebuttal, Evidence):
-    _model.model_rebuild()
-ArgumentMap.model_rebuild()

@@ -11,9 +11,11 @@ order, and the first letter of each part may differ in case.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add
 
 from argmap._gc import collector_paused
 
@@ -41,8 +43,6 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACED_ELLIPSIS = re.compile(r"\.(?:\s*\.){2,}")
-_SPACE = re.compile(r"\s+")
-_DASH_SPACING = re.compile(r"\s*-\s*")
 
 
 def normalise(text: str) -> str:
@@ -53,10 +53,10 @@ def normalise(text: str) -> str:
     """
     text = text.translate(_TRANSLATE)
     text = _SPACED_ELLIPSIS.sub("...", text)
-    text = _SPACE.sub(" ", text)
+    # str.split and the regex \s agree on what white space is; split and join run in C.
+    text = " ".join(text.split())
     # Dashes are spaced inconsistently ("work with Washington—but" vs "years - namely").
-    text = _DASH_SPACING.sub("-", text)
-    return text.strip()
+    return text.replace(" -", "-").replace("- ", "-")
 
 
 def _find(haystack: str, needle: str, start: int = 0) -> int:
@@ -77,11 +77,19 @@ class Match:
     similarity: float = 0.0
 
 
-_KEYS = (32, 12)
 _INDEX_FROM = 100_000
-"""Articles longer than this (in characters) get a word-start index: scanning the whole
+"""Articles longer than this (in characters) are indexed by word pairs: scanning the whole
 text for each of thousands of quotes would be quadratic."""
-_WORD_STARTS = {size: re.compile(rf"(?<![\w'])(?=(\w.{{0,{size - 1}}}))", re.DOTALL) for size in _KEYS}
+_LEADING_MARKS = "\"'([{*"
+"""Marks that may open a word inside a space-separated token (a quotation, a parenthesis)."""
+
+
+def _head(token: str) -> str:
+    return token.lstrip(_LEADING_MARKS)
+
+
+def _heads(tokens: list[str]) -> list[str]:
+    return list(map(str.lstrip, tokens, repeat(_LEADING_MARKS)))
 
 
 class Article:
@@ -91,62 +99,83 @@ class Article:
         self.raw = text
         self.normal = normalise(text)
         self._lowered: str | None = None
-        self._positions: list[int] | None = None
-        self._starts: dict[int, tuple[dict[str, int], dict[str, list[int]]]] = {}
+        self._tokens: tuple[list[str], list[str], list[int]] | None = None
 
-    def _index(self, size: int) -> tuple[dict[str, int], dict[str, list[int]]] | None:
-        """The article's word starts by their first ``size`` characters, built on first use.
+    def _word_pairs(self) -> tuple[list[str], list[str], list[int]] | None:
+        """The article's tokens (lower-cased), their heads (opening marks stripped) and offsets.
 
-        Keys are lower-cased so that one look-up serves either case of a quote's first
-        letter. findall and finditer run in C and see the same matches, so keys and
-        positions pair up in C too; only keys that repeat get a list, in a Python loop.
+        Built on first use, with C-speed builtins only (split, map, accumulate): a Python loop
+        over every word of a long article would cost more than all the look-ups together.
+        None when lower-casing changes the text's length (a few letters lower-case to two
+        characters), since offsets in the lower-cased text would then be wrong.
         """
         if self._lowered is None:
             lowered = self.normal.lower()
-            # A few letters lower-case to two characters, which would shift every position.
             self._lowered = lowered if len(lowered) == len(self.normal) else ""
         if not self._lowered:
             return None
-        if size not in self._starts:
+        if self._tokens is None:
             with collector_paused():
-                if self._positions is None:
-                    self._positions = [m.start() for m in _WORD_STARTS[_KEYS[0]].finditer(self._lowered)]
-                keys = _WORD_STARTS[size].findall(self._lowered)
-                first = dict(zip(keys, self._positions, strict=True))
-                repeated: dict[str, list[int]] = {}
-                if len(first) < len(keys):
-                    repeated = {key: [] for key, count in Counter(keys).items() if count > 1}
-                    for key, at in zip(keys, self._positions, strict=True):
-                        bucket = repeated.get(key)
-                        if bucket is not None:
-                            bucket.append(at)
-                self._starts[size] = (first, repeated)
-        return self._starts[size]
+                tokens = self._lowered.split(" ")
+                # The normal form has single spaces, so a token starts after its predecessors and their spaces.
+                starts = list(map(add, accumulate(map(len, tokens), initial=0), count()))
+                self._tokens = tokens, _heads(tokens), starts
+        return self._tokens
 
-    def _indexed_find(self, needle: str) -> int | None:
-        """Where ``needle`` starts at a word start, via the index; None when the index cannot say."""
-        if len(self.normal) < _INDEX_FROM or not needle[0].isalnum():
-            return None
-        size = next((size for size in _KEYS if len(needle) >= size), None)
-        index = self._index(size) if size is not None else None
-        if size is None or index is None:
-            return None
-        first, repeated = index
-        key = needle[:size].lower()
-        candidates = repeated.get(key) or ([first[key]] if key in first else [])
-        rest = needle[1:]
-        for at in candidates:
-            if self.normal.startswith(rest, at + 1):
-                return at
-        return None
+    def find_all(self, quotes: Sequence[str]) -> list[bool]:
+        """Whether each quote is in the article.
 
-    def contains(self, quote: str) -> bool:
-        needle = normalise(quote).strip(" .")
-        if not needle:
-            return False
-        if self._indexed_find(needle) is not None:
-            return True
-        # A quote may start mid-word, which the index does not cover: scan before giving up.
+        In a long article, quotes of three words or more are looked up together by the
+        words they start with, in a pass over the article's words; the rest (short quotes,
+        quotes starting mid-word, quotes with gaps) are scanned for.
+        """
+        needles = [normalise(quote).strip(" .") for quote in quotes]
+        found = [False] * len(needles)
+        if len(self.normal) >= _INDEX_FROM:
+            # Three words make keys rare enough that few places in the article need a closer
+            # look; quotes of exactly three words are keyed by their first two.
+            self._find_by_first_words(needles, found, 3)
+            self._find_by_first_words(needles, found, 2)
+        for index, needle in enumerate(needles):
+            if not found[index] and needle:
+                found[index] = self._scan(needle)
+        return found
+
+    def _find_by_first_words(self, needles: list[str], found: list[bool], width: int) -> None:
+        """Find the quotes of more than ``width`` words by their first ``width`` words."""
+        waiting: dict[str, list[int]] = {}
+        for index, needle in enumerate(needles):
+            words = needle.lower().split(" ", width)
+            # The last word of the key must be followed by a space in the quote to be whole.
+            if not found[index] and len(words) == width + 1:
+                waiting.setdefault(" ".join([_head(words[0]), *words[1:width]]), []).append(index)
+        indexed = self._word_pairs() if waiting else None
+        if indexed is None:
+            return
+        tokens, heads, starts = indexed
+        lowered, normal = self._lowered or "", self.normal
+        # The shifted runs are shorter: zip stops at the last place a whole key fits.
+        shifted = (islice(tokens, shift, None) for shift in range(1, width))
+        keys = map(" ".join, zip(heads, *shifted, strict=False))
+        # Keys leave `waiting` once all their quotes are found, so later places skip them.
+        for at in compress(count(), map(waiting.__contains__, keys)):
+            key = " ".join([heads[at], *tokens[at + 1 : at + width]])
+            indexes = waiting[key]
+            word_start = starts[at] + len(tokens[at]) - len(heads[at])
+            for index in list(indexes):
+                needle = needles[index]
+                start = word_start - (len(needle) - len(needle.lstrip(_LEADING_MARKS)))
+                if (
+                    start >= 0
+                    and lowered[start] == needle[0].lower()
+                    and normal.startswith(needle[1:], start + 1)
+                ):
+                    found[index] = True
+                    indexes.remove(index)
+            if not indexes:
+                del waiting[key]
+
+    def _scan(self, needle: str) -> bool:
         if _find(self.normal, needle) >= 0:
             return True
         parts = [part.strip() for part in needle.split("...") if part.strip()]
@@ -160,11 +189,18 @@ class Article:
             position = found + len(part)
         return True
 
+    def contains(self, quote: str) -> bool:
+        return self.find_all([quote])[0]
+
+    def match_all(self, quotes: Sequence[str]) -> list[Match]:
+        """A :class:`Match` for each quote, with the closest passage for those not found."""
+        return [
+            Match(True) if found else Match(False, *self.closest(quote))
+            for quote, found in zip(quotes, self.find_all(quotes), strict=True)
+        ]
+
     def match(self, quote: str) -> Match:
-        if self.contains(quote):
-            return Match(True)
-        closest, score = self.closest(quote)
-        return Match(False, closest, score)
+        return self.match_all([quote])[0]
 
     def closest(self, quote: str) -> tuple[str | None, float]:
         """The passage of the article most like ``quote``, by word windows of the quote's length."""

@@ -6,7 +6,7 @@ import click
 
 from argmap.cli.options import emit, output_option, refuse_overwriting
 
-# Kept in step with argmap.formats.EXPORTERS by a test; listed here so --help needs no import.
+# Kept in step with argmap.formats.registry.EXPORTERS by a test; listed here so --help needs no import.
 FORMATS = ("argdown", "aif", "json", "markdown")
 
 
@@ -22,7 +22,7 @@ def command(map_path: Path, target: str, output: str) -> None:
     argmap. markdown: an outline for reports (questions shown by their wording).
     docs/formats.md says what each format keeps and loses.
     """
-    from argmap.formats import exporter
+    from argmap.formats.registry import exporter
     from argmap.loader import load_document, load_vocabulary, vocabulary_path_for
 
     refuse_overwriting(output, [map_path])  # before any work

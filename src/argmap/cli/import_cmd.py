@@ -25,7 +25,8 @@ def command(file: Path, source_format: str, output: str) -> None:
     further supports; what a map cannot hold (dialogue nodes, layout) is listed on
     standard error, one line per kind. docs/formats.md gives the details.
     """
-    from argmap.formats import importer, json_format
+    from argmap.formats import json_format
+    from argmap.formats.registry import importer
     from argmap.reading import display_path, read_text
     from argmap.sanitize import one_line
     from argmap.serialize import map_to_data
