@@ -41,11 +41,20 @@ def test_long_articles_answer_as_a_full_scan_would() -> None:
     from argmap import provenance
 
     rng = random.Random(3)
-    words = ["alliance", "Moscow", "Beijing", "votes", "sanctions", "naval", "drill", "partnership", "it's"]
+    words = [
+        *("alliance", "Moscow", "Beijing", "votes", "sanctions", "naval", "drill", "partnership", "it's"),
+        *('"quoted', "(aside", "words,", "end.", "U.S.-Russian", "[sic]", "'single'"),
+    ]
     text = " ".join(rng.choice(words) for _ in range(provenance._INDEX_FROM // 5))
     article = Article(text)
     assert len(article.normal) > provenance._INDEX_FROM
     spans = [text[i : i + length] for i in range(0, 5_000, 97) for length in (8, 20, 40, 90)]
+    # Quotes of one to five whole words, starting at every kind of token, marks included.
+    tokens = text.split(" ")
+    spans += [" ".join(tokens[i : i + n]) for i in range(0, 3_000, 7) for n in (1, 2, 3, 4, 5)]
+    spans += [span.lstrip("\"([") for span in spans[-200:]]
+    # The same openings with an ending the article never has: found by their first words, then refused.
+    spans += [" ".join([*tokens[i : i + n], "nowhere"]) for i in range(0, 3_000, 11) for n in (2, 3, 4)]
     quotes = [
         *spans,
         "moscow votes sanctions",
