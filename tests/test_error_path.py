@@ -24,6 +24,7 @@ SOURCE = ROOT / "src" / "argmap"
 INTERNAL = {
     "YamlRefused": "argmap.reading.parse and LazyLocator turn it into InputError",
     "_DuplicateKey": "argmap.reading.parse turns it into InputError",
+    "Declined": "argmap.reading.parse reads the text again with the full YAML reader",
     "ValueError": "raised in pydantic validators (argmap.model), which pydantic reports as ValidationError",
     "AttributeError": "the module __getattr__ of argmap/__init__.py, as Python requires",
 }
