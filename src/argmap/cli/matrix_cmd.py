@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-import sys
-
 import click
 
 from argmap.cli.options import (
     emit,
     format_option,
+    jobs_option,
     map_paths,
     output_option,
+    progress,
     read_by,
     vocabulary_option,
     width_option,
@@ -21,28 +21,36 @@ from argmap.cli.options import (
 @width_option
 @format_option("text", "json", "csv")
 @output_option()
+@jobs_option
 def command(
-    paths: tuple[str, ...], vocabulary: str | None, width: int | None, output_format: str, output: str
+    paths: tuple[str, ...],
+    vocabulary: str | None,
+    width: int | None,
+    output_format: str,
+    output: str,
+    jobs: int,
 ) -> None:
     """Show many authors' positions, question by question.
 
     PATHS are map files or folders of maps (default: arguments/). Authors are columns,
     questions rows, each cell the author's main position on the question.
     """
-    from rich.progress import track
-
+    from argmap.batch import load_documents
     from argmap.compare import shared_vocabulary
+    from argmap.errors import InputError
     from argmap.formats.json_format import printable
-    from argmap.loader import find_maps, load_document
+    from argmap.loader import Document, find_maps
     from argmap.matrix import matrix
     from argmap.render.terminal import console, matrix_view, plain_text
 
     files = find_maps(map_paths(paths))
-    progress = console(file=sys.stderr)
-    loading = track(
-        files, description="Loading maps", console=progress, transient=True, disable=not progress.is_terminal
-    )
-    documents = [load_document(path) for path in loading]
+    with progress(len(files), "Loading maps") as advance:
+        loaded = load_documents(files, jobs=jobs or None, advance=advance)
+    # Every map that cannot be used is reported, not only the first.
+    problems = [problem for item in loaded if isinstance(item, InputError) for problem in item.problems]
+    if problems:
+        raise InputError(problems)
+    documents = [item for item in loaded if isinstance(item, Document)]
     result = matrix(documents, shared_vocabulary(documents, vocabulary))
     inputs = read_by(documents, vocabulary)
     if output_format != "text":

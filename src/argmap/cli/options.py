@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -40,6 +43,58 @@ def vocabulary_option(function: F) -> F:
         metavar="FILE",
         help="Questions vocabulary to use (default: the maps' own, which must be the same).",
     )(function)
+
+
+def jobs_option(function: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(0),
+        default=0,
+        metavar="N",
+        help="Read maps in N processes (default 0: one per core when there are many maps).",
+    )(function)
+
+
+@contextmanager
+def progress(total: int, description: str) -> Iterator[Callable[[], None]]:
+    """Call the yielded function once per item done; a bar shows on a terminal after a moment.
+
+    The bar starts on the first item after :data:`PROGRESS_AFTER` seconds, not before the
+    work: loading may fork worker processes, which should not inherit a drawing thread.
+    """
+    from argmap.render.terminal import console
+
+    screen = console(file=sys.stderr)
+    if not screen.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    started = time.monotonic()
+    done = 0
+    shown: list[Progress] = []
+
+    def advance() -> None:
+        nonlocal done
+        done += 1
+        if not shown:
+            if time.monotonic() - started < PROGRESS_AFTER:
+                return
+            bar = Progress(console=screen, transient=True)
+            bar.start()
+            bar.add_task(description, total=total)
+            shown.append(bar)
+        shown[0].update(shown[0].task_ids[0], completed=done)
+
+    try:
+        yield advance
+    finally:
+        if shown:
+            shown[0].stop()
+
+
+PROGRESS_AFTER = 0.3
 
 
 def width_option(function: F) -> F:
