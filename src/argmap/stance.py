@@ -10,7 +10,7 @@ its parent does not.
 
 from __future__ import annotations
 
-from argmap.model import AnyNode, ArgumentMap, Relation
+from argmap.model import AnyNode, ArgumentMap, Relation, Thesis
 
 
 def asserted_nodes(argument_map: ArgumentMap) -> set[int]:
@@ -23,11 +23,11 @@ def asserted_nodes(argument_map: ArgumentMap) -> set[int]:
 
 
 def _asserts(node: AnyNode, parent: AnyNode | None, asserted: set[int]) -> bool:
-    if parent is None or node.kind == "rebuttal":
+    if parent is None or isinstance(node, Thesis) or node.kind == "rebuttal":
         return True
     if node.kind == "objection":
-        return not any(getattr(child, "relation", None) == Relation.OPPOSES for child in node.children)
+        return not any(child.relation == Relation.OPPOSES for child in node.children)
     parent_asserted = id(parent) in asserted
-    if getattr(node, "relation", None) == Relation.SUPPORTS:
+    if node.relation == Relation.SUPPORTS:
         return parent_asserted
     return not parent_asserted
