@@ -65,12 +65,14 @@ TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 # Times one YAML parse inside the process; run.py reads the printed seconds.
 PARSE_SCRIPT = """
-import sys, time, yaml
+import gc, sys, time, yaml
 path, how = sys.argv[1], sys.argv[2]
 with open(path, encoding="utf-8") as handle:
     text = handle.read()
+if how == "compose-nogc":
+    gc.disable()
 start = time.perf_counter()
-if how == "compose":
+if how.startswith("compose"):
     yaml.compose(text, Loader=yaml.CSafeLoader)
 else:
     yaml.load(text, Loader=yaml.CSafeLoader)
@@ -363,15 +365,17 @@ def build_cases(setup: Setup) -> list[Case]:
                 add(case)
     for size in [size for size in sizes if size >= 1000] or sizes[-1:]:
         entry = manifest["maps"][str(size)]
-        for how in ("compose", "load"):
+        for how in ("compose", "load", "compose-nogc"):
+            label = "yaml.compose, cyclic collector off" if how == "compose-nogc" else f"yaml.{how}"
+            why = "; for reference: argmap runs with the collector off" if how == "compose-nogc" else ""
             add(
                 Case(
                     f"{how}-{size}",
-                    f"parse {size:,} nodes: yaml.{how}, CSafeLoader",
+                    f"parse {size:,} nodes: {label}, CSafeLoader",
                     group,
                     [python, "-c", PARSE_SCRIPT, str(setup.path(entry["yaml"])), how],
                     in_process=True,
-                    note=f"in-process parse only; {entry['yaml_bytes'] / 2**20:.1f} MiB of YAML",
+                    note=f"in-process parse only; {entry['yaml_bytes'] / 2**20:.1f} MiB of YAML{why}",
                 )
             )
 

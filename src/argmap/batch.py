@@ -1,10 +1,11 @@
-"""Loading many maps at once: files read and parsed in worker processes, validated here.
+"""Loading many maps at once, in worker processes.
 
-Reading YAML is most of the cost of a corpus, and each file's reading is independent of
-the others', so it spreads over the machine's cores. Validation stays in this process:
-a :class:`~argmap.loader.Document` points at its nodes by object identity, which does not
-survive being sent between processes. Workers are forked, so they start with argmap
-already imported; where fork is unavailable, maps are read here, one after another.
+Reading YAML is most of the cost of a corpus, and each file is independent of the others,
+so reading and validating spread over the machine's cores. Workers send back the validated
+map (unpickling it costs less than validating it again) and the text; node positions are
+worked out again here, since a :class:`~argmap.loader.Document` finds its nodes by object
+identity, which does not cross processes. Workers are forked, so they start with argmap
+already imported; where fork is unavailable, maps are loaded here, one after another.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from argmap._gc import collector_paused
 from argmap.errors import InputError, Problem
-from argmap.loader import Document, document_from
+from argmap.loader import Document, node_paths_of, validate_map
+from argmap.model import ArgumentMap
 from argmap.reading import LazyLocator, display_path, parse, read_text
 
 PARALLEL_FROM = 32
 """Fewer maps than this are read in this process: starting workers costs about as much."""
 
-_Read = tuple[str, Any] | list[Problem]
+_Loaded = tuple[str, ArgumentMap] | list[Problem]
 
 
 def load_documents(
@@ -36,11 +37,11 @@ def load_documents(
     """
     workers = worker_count(len(paths), jobs)
     if workers <= 1:
-        return _finish(paths, map(_read, paths), advance)
+        return _finish(paths, map(_load, paths), advance)
     # The pool is forked before any progress display starts a thread of its own.
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         chunk = max(1, min(16, len(paths) // (workers * 8)))
-        return _finish(paths, pool.imap(_read, paths, chunk), advance)
+        return _finish(paths, pool.imap(_load, paths, chunk), advance)
 
 
 def worker_count(files: int, jobs: int | None) -> int:
@@ -55,30 +56,30 @@ def worker_count(files: int, jobs: int | None) -> int:
     return max(1, min(wanted, files))
 
 
-def _read(path: Path) -> _Read:
-    """Text and plain data of one file, or its problems (plain values: they cross processes)."""
+def _load(path: Path) -> _Loaded:
+    """The text and validated map of one file, or its problems (plain values: they cross processes)."""
+    name = display_path(path)
     try:
         with collector_paused():
             text = read_text(path)
-            data, _ = parse(text, display_path(path), path.suffix.lower())
+            data, locator = parse(text, name, path.suffix.lower())
+            argument_map, _ = validate_map(data, name, locator)
     except InputError as error:
         return error.problems
-    return text, data
+    return text, argument_map
 
 
 def _finish(
-    paths: Sequence[Path], reads: Iterable[_Read], advance: Callable[[], None] | None
+    paths: Sequence[Path], results: Iterable[_Loaded], advance: Callable[[], None] | None
 ) -> list[Document | InputError]:
     loaded: list[Document | InputError] = []
-    for path, read in zip(paths, reads, strict=True):
-        if isinstance(read, list):
-            loaded.append(InputError(read))
-        else:
-            text, data = read
-            try:
-                loaded.append(document_from(path, data, LazyLocator(text)))
-            except InputError as error:
-                loaded.append(error)
-        if advance is not None:
-            advance()
+    with collector_paused():
+        for path, result in zip(paths, results, strict=True):
+            if isinstance(result, list):
+                loaded.append(InputError(result))
+            else:
+                text, argument_map = result
+                loaded.append(Document(path, argument_map, LazyLocator(text), node_paths_of(argument_map)))
+            if advance is not None:
+                advance()
     return loaded

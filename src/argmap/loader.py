@@ -281,15 +281,24 @@ def _validate_whole(data: dict[str, Any]) -> tuple[ArgumentMap, dict[int, Linked
         return None
     if not all(author.strip() for author in result.source.authors):
         return None
+    return result, node_paths_of(result)
+
+
+def node_paths_of(argument_map: ArgumentMap) -> dict[int, LinkedLoc]:
+    """The field path of every node of a validated map, by ``id()``.
+
+    A map that validated has exactly its file's children, in order, so the paths follow
+    from the tree itself.
+    """
     node_paths: dict[int, LinkedLoc] = {}
-    stack: list[tuple[AnyNode, LinkedLoc]] = [(result.thesis, (None, "thesis"))]
+    stack: list[tuple[AnyNode, LinkedLoc]] = [(argument_map.thesis, (None, "thesis"))]
     while stack:
         node, path = stack.pop()
         node_paths[id(node)] = path
         if node.children:
             children_path: LinkedLoc = (path, "children")
             stack.extend((child, (children_path, index)) for index, child in enumerate(node.children))
-    return result, node_paths
+    return node_paths
 
 
 def _too_many_nodes(raw_root: Any) -> bool:
