@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import shutil
 import subprocess
+import textwrap
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from argmap.model import ArgumentMap
 from argmap.render import dot_escape
 from argmap.render.dot import map_to_dot
-from argmap.render.dot_escape import html, quote, visible
+from argmap.render.dot_escape import html, quote, visible, wrap
 from argmap.vocabulary import Vocabulary
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
@@ -136,3 +137,18 @@ def test_hostile_text_is_safe_in_comparisons(text: str) -> None:
     root, texts = svg_texts(svg_of(comparison_to_dot(compare(a, b, vocabulary), a, b)))
     assert not [element for element in root.iter() if element.tag.lower().endswith("script")]
     assert "".join(visible(text).split()) in "".join("".join(texts).split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "bb", "word", "x-y", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "é", "longwordlongword"]
+        ),
+        max_size=25,
+    ).map("".join),
+    st.integers(1, 30),
+)
+def test_wrapping_is_textwraps(text: str, width: int) -> None:
+    """The fast wrap gives textwrap's lines for any text: plain prose, odd white space, long words."""
+    assert wrap(text, width) == textwrap.wrap(text, width, break_on_hyphens=False)
