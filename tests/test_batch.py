@@ -12,7 +12,7 @@ from click.testing import Result
 from argmap.batch import PARALLEL_FROM, load_documents, worker_count
 from argmap.errors import InputError
 from argmap.lint import lint_map
-from argmap.loader import Document, find_maps
+from argmap.loader import Document, find_maps, load_document
 from conftest import FIXTURES
 
 PAIR = FIXTURES / "pair"
@@ -53,6 +53,11 @@ def test_workers_load_what_one_process_loads(corpus: Path) -> None:
     assert [_summary(item) for item in together] == [_summary(item) for item in alone]
     broken = [item for item in together if isinstance(item, InputError)]
     assert len(broken) == 3  # the empty authors, the unclosed list, YAML saved as .json
+    for path, item in zip(files, together, strict=True):
+        if isinstance(item, InputError):
+            with pytest.raises(InputError) as one_by_one:
+                load_document(path)
+            assert item.lines() == one_by_one.value.lines()
     first = next(item for item in together if isinstance(item, Document))
     assert first.where(first.map.thesis)[0] is not None
 

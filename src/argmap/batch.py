@@ -76,7 +76,7 @@ def _finish(
     with collector_paused():
         for path, result in zip(paths, results, strict=True):
             if isinstance(result, list):
-                loaded.append(InputError(result))
+                loaded.append(InputError.uncapped(result))
             else:
                 text, argument_map = result
                 loaded.append(Document(path, argument_map, LazyLocator(text), node_paths_of(argument_map)))

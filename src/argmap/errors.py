@@ -60,6 +60,14 @@ class InputError(ArgmapError):
     def lines(self) -> list[str]:
         return [str(problem) for problem in self.problems]
 
+    @classmethod
+    def uncapped(cls, problems: list[Problem]) -> InputError:
+        """An error carrying ``problems`` as they are: those of several files, each already capped."""
+        error = cls([])
+        error.problems = problems
+        error.args = (str(problems[0]) if problems else "invalid input",)
+        return error
+
 
 class UsageError(ArgmapError):
     """Options that do not fit together, or that name something that does not exist."""

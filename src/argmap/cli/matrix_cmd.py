@@ -47,9 +47,9 @@ def command(
     with progress(len(files), "Loading maps") as advance:
         loaded = load_documents(files, jobs=jobs or None, advance=advance)
     # Every map that cannot be used is reported, not only the first.
-    problems = [problem for item in loaded if isinstance(item, InputError) for problem in item.problems]
-    if problems:
-        raise InputError(problems)
+    errors = [item for item in loaded if isinstance(item, InputError)]
+    if errors:
+        raise InputError.uncapped([problem for error in errors for problem in error.problems])
     documents = [item for item in loaded if isinstance(item, Document)]
     result = matrix(documents, shared_vocabulary(documents, vocabulary))
     inputs = read_by(documents, vocabulary)
