@@ -285,3 +285,61 @@ def test_flagship_shares_naval_exercises_and_security_council_votes() -> None:
     documents = [load_document(JOSCELYN), load_document(GABUEV)]
     topics = {item.topic for item in compare(*documents, shared_vocabulary(documents)).shared_evidence}
     assert {"joint-naval-exercises", "unsc-north-korea-sanctions"} <= topics
+
+
+def test_limit_lists_the_first_unaligned_claims_of_each_author_and_counts_the_others(
+    run: Callable[..., Result],
+) -> None:
+    """--limit 1 lists one unaligned claim per author and says how many more the author has."""
+    out = run("compare", ALPHA, BETA, "--limit", "1").stdout
+    assert "Unaligned claims (4): no question yet" in out
+    assert out.count("Alpha 2020 · ") == 1
+    assert "… and 2 more by Alpha 2020; --limit 0 or --format json lists them all" in out
+    assert out.count("Beta 2017 · ") == 1
+    assert "more by Beta 2017" not in out  # Beta has just the one
+    assert out.rstrip().endswith("4 unaligned claims")
+
+
+def test_limit_zero_lists_every_unaligned_claim(run: Callable[..., Result]) -> None:
+    """--limit 0 lists them all, as the default does when there are fewer than 50."""
+    everything = run("compare", ALPHA, BETA, "--limit", "0").stdout
+    assert everything.count("Alpha 2020 · ") == 3
+    assert "more by" not in everything
+    assert run("compare", ALPHA, BETA).stdout == everything
+
+
+def test_json_lists_every_unaligned_claim_whatever_the_limit(run: Callable[..., Result]) -> None:
+    """--format json is complete: --limit concerns the text view only."""
+    limited = run("compare", ALPHA, BETA, "--limit", "1", "--format", "json").stdout
+    assert limited == run("compare", ALPHA, BETA, "--format", "json").stdout
+    assert len(json.loads(limited)["unaligned"]) == 4
+
+
+def test_compare_with_a_limit_keeps_the_first_unaligned_claims_and_counts_all() -> None:
+    """compare(limit=N) keeps each author's first N unaligned claims, as found without it; the summary counts all."""
+    documents = [load_document(ALPHA), load_document(BETA)]
+    full = compare(*documents, shared_vocabulary(documents))
+    limited = compare(*documents, shared_vocabulary(documents), limit=1)
+    assert limited.unaligned == (full.unaligned[0], full.unaligned[3])
+    assert limited.summary == full.summary
+    view = plain_text(comparison_view(full, 80, 1))
+    assert view == plain_text(comparison_view(limited, 80, 1))
+    assert "… and 2 more by Alpha 2020" in view
+
+
+def test_json_is_what_json_dumps_writes() -> None:
+    """to_json() writes exactly what json.dumps(to_dict(), indent=2, ensure_ascii=False) would."""
+    pairs = [(ALPHA, BETA), (HOSTILE, BETA)] + ([(str(JOSCELYN), str(GABUEV))] if GABUEV.exists() else [])
+    for first, second in pairs:
+        comparison = compare(load_document(first), load_document(second))
+        expected = json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        assert comparison.to_json() == expected
+
+
+@flagship
+def test_similarity_in_a_second_process_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Evidence pairs and suggestions worked out in a forked process are the ones worked out here."""
+    documents = [load_document(JOSCELYN), load_document(GABUEV)]
+    here = compare(*documents, shared_vocabulary(documents)).to_json()
+    monkeypatch.setattr("argmap.compare.PARALLEL_FROM", 1)
+    assert compare(*documents, shared_vocabulary(documents)).to_json() == here

@@ -23,15 +23,18 @@ three.
 from __future__ import annotations
 
 import itertools
+import os
 import random
 import re
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
-from argmap.similarity import Index, Method, cosine, nearest, rank_all, vectorize, words
+from argmap._fork import in_child
+from argmap.similarity import Index, Method, Vectors, cosine, nearest, rank_all, vectorize, words
 
 PAIRS = Path(__file__).parent / "fixtures" / "similarity_pairs.yaml"
 GROUPS = ("pairs", "heldout", "overlapping")
@@ -149,3 +152,60 @@ def test_two_thousand_claims_each_way_take_well_under_the_quadratic_time() -> No
     found = nearest(first, second, 3)
     assert time.perf_counter() - started < 5
     assert len(found) == 2000
+
+
+def _most_common_rare(index: Index, query: dict[str, float], exclude: int | None) -> set[int]:
+    """The shortlist as first specified: Counter.most_common over the postings of the rarest features."""
+    keys = sorted(query.keys() & index.frequency.keys())
+    keys.sort(key=index.frequency.__getitem__)
+    shared = Counter(
+        itertools.chain.from_iterable(index.postings[key] for key in keys[: index.RARE_FEATURES])
+    )
+    if exclude is not None:
+        del shared[exclude]
+    return {number for number, _ in shared.most_common(index.SHORTLIST)}
+
+
+class _Unpacked(_Shortlisting):
+    PACKED_BYTES = 0
+
+
+@pytest.mark.parametrize("kind", [_Shortlisting, _Unpacked])
+def test_shortlist_is_most_common_of_the_rare_features_ties_included(kind: type[Index]) -> None:
+    """The shortlist counted in bytes (or posting by posting) is Counter.most_common's, ties broken alike."""
+    texts, _, _ = _labelled()
+    if SOURCES.is_dir():
+        texts += _generated(600, 3)
+    vectors = vectorize(texts)
+    index = kind(vectors)
+    for number, vector in enumerate(vectors):
+        exclude = number if number % 2 else None
+        assert set(index._shortlist(vector, exclude)) == _most_common_rare(index, vector, exclude)
+
+
+def test_lazy_vectors_are_the_vectors() -> None:
+    """Vectors weighs each vector when read, to the same floats; a slice is a view; keys need no weighing."""
+    texts, _, _ = _labelled()
+    vectors, lazy = vectorize(texts), Vectors(texts)
+    part = lazy[10:20]
+    assert len(part) == 10
+    assert list(part.keys(0)) == list(vectors[10])
+    assert part[0] == vectors[10]
+    assert list(lazy) == vectors
+    assert Index(lazy[5:]).postings == Index(vectors[5:]).postings
+
+
+def test_in_child_works_in_another_process_and_here_when_that_fails() -> None:
+    """in_child() brings back a forked copy's result; if the copy fails, the work runs here."""
+    here = os.getpid()
+    forks = (
+        hasattr(os, "fork") and (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2) > 1
+    )
+    assert (in_child(os.getpid)() != here) == forks
+
+    def fails_elsewhere() -> int:
+        if os.getpid() != here:
+            raise RuntimeError("only in the copy")
+        return here
+
+    assert in_child(fails_elsewhere)() == here

@@ -1,4 +1,4 @@
-"""Two authors compared question by question: a value the views and ``--format json`` share.
+"""Two authors compared question by question, into the value of :mod:`argmap.compare_types`.
 
 **An author's position on a question.** Every node (thesis, claim, objection, rebuttal)
 tagged with the question takes part. The positions the author holds are ranked by the
@@ -17,164 +17,54 @@ in ``also_supports``.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
+from argmap._fork import in_child
+from argmap._gc import collector_paused
+from argmap.compare_types import (
+    Author,
+    ClaimRef,
+    Comparison,
+    EvidenceUse,
+    PositionRef,
+    Row,
+    SharedEvidence,
+    Sort,
+    Stance,
+    Suggestion,
+    Summary,
+    Unaligned,
+    Verdict,
+)
 from argmap.errors import UsageError
 from argmap.loader import Document, load_vocabulary, vocabulary_path_for
 from argmap.model import AnyNode, ArgumentMap, Evidence, Relation
-from argmap.similarity import Index, Vector, vectorize
+from argmap.similarity import Index, Vector, Vectors, vectorize
 from argmap.stance import asserted_nodes
 from argmap.vocabulary import Vocabulary
 
-Verdict = Literal["disagree", "only_a", "only_b", "agree"]
-Sort = Literal["verdict", "question"]
+# The value types moved to compare_types; importing them from here goes on working.
+__all__ = [
+    "Author", "ClaimRef", "Comparison", "EvidenceUse", "PositionRef", "Row", "SharedEvidence", "Sort",
+    "Stance", "Suggestion", "Summary", "Unaligned", "Verdict", "compare", "question_order",
+    "shared_evidence", "shared_vocabulary", "stances", "unaligned_claims",
+]  # fmt: skip
 _VERDICT_RANK = {"disagree": 0, "only_a": 1, "only_b": 1, "agree": 2}
 SUGGESTIONS = 3
 MIN_SUGGESTION_SCORE = 0.05
 """Below this a "similar" claim shares little more than a common word."""
+PARALLEL_FROM = 500
+"""From this many similarity queries, half are answered in a second process (see :func:`in_child`)."""
 EVIDENCE_MATCH_SCORE = 0.5
 """Untagged evidence pairs need this similarity, and to be each other's best match, to count as shared.
 
 On the labelled claim pairs the best wrong match scores up to 0.64, so pairs are shown
 with their score as a suggestion, not as a certainty.
 """
-
-
-@dataclass(frozen=True, slots=True)
-class Author:
-    label: str
-    authors: tuple[str, ...]
-    affiliation: str | None
-    outlet: str | None
-    date: str | None
-    title: str | None
-    thesis_id: str
-    thesis: str
-    path: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class PositionRef:
-    id: str
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRef:
-    id: str
-    kind: str
-    text: str
-    position: str | None
-    depth: int
-    evidence: tuple[str, ...]
-    evidence_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class Stance:
-    """What one author says on one question."""
-
-    position: PositionRef | None
-    positions: tuple[PositionRef, ...]
-    claims: tuple[ClaimRef, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    question: str
-    text: str
-    verdict: Verdict
-    a: Stance | None
-    b: Stance | None
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceUse:
-    """One author's citation of a shared event or fact, and the claim it serves."""
-
-    id: str
-    type: str
-    text: str
-    date: str | None
-    serves_id: str
-    serves_kind: str
-    serves_text: str
-    relation: str
-
-
-@dataclass(frozen=True, slots=True)
-class SharedEvidence:
-    match: Literal["topic", "text"]
-    topic: str | None
-    topic_text: str | None
-    score: float | None
-    a: tuple[EvidenceUse, ...]
-    b: tuple[EvidenceUse, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestion:
-    id: str
-    kind: str
-    text: str
-    score: float
-    question: str | None
-    position: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Unaligned:
-    side: Literal["a", "b"]
-    id: str
-    kind: str
-    text: str
-    suggestions: tuple[Suggestion, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    questions: int
-    disagree: int
-    only_a: int
-    only_b: int
-    agree: int
-    shared_evidence: int
-    unaligned_a: int
-    unaligned_b: int
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    a: Author
-    b: Author
-    sort: Sort
-    rows: tuple[Row, ...]
-    shared_evidence: tuple[SharedEvidence, ...]
-    unaligned: tuple[Unaligned, ...]
-    summary: Summary
-
-    def summary_line(self) -> str:
-        """One line: how many questions agree, disagree, or are addressed by one author only."""
-        s = self.summary
-        questions = f"{s.questions} question{'s' * (s.questions != 1)}"
-        counts = f"{s.disagree} disagree, {s.agree} agree, {s.only_a} only {self.a.label}, {s.only_b} only {self.b.label}"
-        unaligned = s.unaligned_a + s.unaligned_b
-        return (
-            f"{questions}: {counts}; {s.shared_evidence} shared evidence; "
-            f"{unaligned} unaligned claim{'s' * (unaligned != 1)}"
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": "argmap-comparison", "version": 1, **asdict(self)}
-
-    def to_json(self) -> str:
-        """What ``argmap compare --format json`` prints; documented in docs/compare-json.md."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
 # --------------------------------------------------------------------------- building
@@ -186,13 +76,40 @@ def compare(
     vocabulary: Vocabulary | None = None,
     *,
     sort: Sort = "verdict",
+    limit: int | None = None,
 ) -> Comparison:
-    """Compare two maps question by question; ``vocabulary`` gives question text and position labels."""
+    """Compare two maps question by question; ``vocabulary`` gives question text and position labels.
+
+    ``limit`` keeps only the first unaligned claims of each author (what the text view
+    lists), which spares finding suggestions for the others; the summary counts them all.
+    """
     vocabulary = vocabulary or Vocabulary()
     map_a, map_b = _map(a), _map(b)
     label_a, label_b = map_a.label(), map_b.label()
     if label_a == label_b:
         label_a, label_b = f"{label_a} (A)", f"{label_b} (B)"
+    # Similarity allocates a few hundred thousand short-lived objects, none in cycles.
+    with collector_paused():
+        shared, rest_a, rest_b = _shared_topics(map_a, map_b, vocabulary)
+        pairs = partial(_mutual_best, _texts(rest_a), _texts(rest_b))
+        # Evidence and claims are matched independently: a large map's evidence is
+        # matched in a second process while this one goes on with the claims.
+        matched = in_child(pairs) if len(rest_a) >= PARALLEL_FROM else pairs
+        try:
+            rows = _rows(map_a, map_b, vocabulary, sort)
+            unaligned = unaligned_claims(map_a, map_b, limit)
+        finally:
+            shared += _similar_evidence(rest_a, rest_b, matched())
+    n = Counter(row.verdict for row in rows)
+    unaligned_a, unaligned_b = (sum(map(_is_unaligned, m.nodes())) for m in (map_a, map_b))
+    counts = (n["disagree"], n["only_a"], n["only_b"], n["agree"], len(shared), unaligned_a, unaligned_b)
+    summary = Summary(len(rows), *counts)
+    return Comparison(
+        _author(a, label_a), _author(b, label_b), sort, tuple(rows), tuple(shared), tuple(unaligned), summary
+    )
+
+
+def _rows(map_a: ArgumentMap, map_b: ArgumentMap, vocabulary: Vocabulary, sort: Sort) -> list[Row]:
     stances_a, stances_b = stances(map_a, vocabulary), stances(map_b, vocabulary)
     order = question_order(vocabulary, [*stances_a, *stances_b])
     rows = [
@@ -200,15 +117,7 @@ def compare(
     ]
     if sort == "verdict":
         rows.sort(key=lambda row: _VERDICT_RANK[row.verdict])  # stable: vocabulary order within a verdict
-    shared = shared_evidence(map_a, map_b, vocabulary)
-    unaligned = unaligned_claims(map_a, map_b)
-    n = Counter(row.verdict for row in rows)
-    by_side = Counter(item.side for item in unaligned)
-    counts = (n["disagree"], n["only_a"], n["only_b"], n["agree"], len(shared), by_side["a"], by_side["b"])
-    summary = Summary(len(rows), *counts)
-    return Comparison(
-        _author(a, label_a), _author(b, label_b), sort, tuple(rows), tuple(shared), tuple(unaligned), summary
-    )
+    return rows
 
 
 def _map(source: Document | ArgumentMap) -> ArgumentMap:
@@ -332,6 +241,17 @@ def _use(evidence: Evidence, parent: AnyNode) -> EvidenceUse:
 
 def shared_evidence(map_a: ArgumentMap, map_b: ArgumentMap, vocabulary: Vocabulary) -> list[SharedEvidence]:
     """Evidence both authors cite: by shared topic (vocabulary order), then by similar text."""
+    by_topic, rest_a, rest_b = _shared_topics(map_a, map_b, vocabulary)
+    return by_topic + _similar_evidence(rest_a, rest_b, _mutual_best(_texts(rest_a), _texts(rest_b)))
+
+
+_Cited = list[tuple[Evidence, AnyNode]]
+
+
+def _shared_topics(
+    map_a: ArgumentMap, map_b: ArgumentMap, vocabulary: Vocabulary
+) -> tuple[list[SharedEvidence], _Cited, _Cited]:
+    """Evidence both tag with the same topic, and each author's evidence left to pair by text."""
     cited_a, cited_b = list(_with_parents(map_a)), list(_with_parents(map_b))
     by_topic_a: defaultdict[str, list[EvidenceUse]] = defaultdict(list)
     by_topic_b: defaultdict[str, list[EvidenceUse]] = defaultdict(list)
@@ -350,69 +270,106 @@ def shared_evidence(map_a: ArgumentMap, map_b: ArgumentMap, vocabulary: Vocabula
     # Evidence both authors tagged with different topics is explicitly not the same thing.
     rest_a = [(e, p) for e, p in cited_a if e.topic not in common]
     rest_b = [(e, p) for e, p in cited_b if e.topic not in common]
-    shared.extend(_similar_evidence(rest_a, rest_b))
-    return shared
+    return shared, rest_a, rest_b
 
 
-def _similar_evidence(
-    rest_a: list[tuple[Evidence, AnyNode]], rest_b: list[tuple[Evidence, AnyNode]]
-) -> list[SharedEvidence]:
-    if not rest_a or not rest_b:
+def _texts(cited: _Cited) -> list[str]:
+    return [evidence.text for evidence, _ in cited]
+
+
+def _mutual_best(texts_a: list[str], texts_b: list[str]) -> list[tuple[int, int, float]]:
+    """Pairs ``(i, j, score)`` of texts that are each other's best match, scoring at least EVIDENCE_MATCH_SCORE."""
+    if not texts_a or not texts_b:
         return []
-    vectors = vectorize([e.text for e, _ in rest_a] + [e.text for e, _ in rest_b])
-    index_a, index_b = Index(vectors[: len(rest_a)]), Index(vectors[len(rest_a) :])
-    found = []
-    for i, vector in enumerate(vectors[: len(rest_a)]):
+    vectors = vectorize(texts_a + texts_b)
+    vectors_a, vectors_b = vectors[: len(texts_a)], vectors[len(texts_a) :]
+    index_a, index_b = Index(vectors_a), Index(vectors_b)
+    best_back: dict[int, int] = {}  # several of A's may find the same one of B's
+    pairs = []
+    for i, vector in enumerate(vectors_a):
         best = index_b.top(vector, 1)
         if not best or best[0][1] < EVIDENCE_MATCH_SCORE:
             continue
         j, score = best[0]
-        back = index_a.top(vectors[len(rest_a) + j], 1)
+        if j not in best_back:
+            back = index_a.top(vectors_b[j], 1)
+            best_back[j] = back[0][0] if back else -1
+        if best_back[j] == i:
+            pairs.append((i, j, score))
+    return pairs
+
+
+def _similar_evidence(
+    rest_a: _Cited, rest_b: _Cited, pairs: list[tuple[int, int, float]]
+) -> list[SharedEvidence]:
+    found = []
+    for i, j, score in pairs:
         (evidence_a, parent_a), (evidence_b, parent_b) = rest_a[i], rest_b[j]
-        if back[0][0] != i or (evidence_a.topic is not None and evidence_b.topic is not None):
+        if evidence_a.topic is not None and evidence_b.topic is not None:
             continue
         if evidence_a.date and evidence_b.date and evidence_a.date[:4] != evidence_b.date[:4]:
             continue
-        found.append(
-            SharedEvidence(
-                "text",
-                None,
-                None,
-                round(score, 3),
-                (_use(evidence_a, parent_a),),
-                (_use(evidence_b, parent_b),),
-            )
-        )
+        uses = (_use(evidence_a, parent_a),), (_use(evidence_b, parent_b),)
+        found.append(SharedEvidence("text", None, None, round(score, 3), *uses))
     return found
 
 
-def unaligned_claims(map_a: ArgumentMap, map_b: ArgumentMap) -> list[Unaligned]:
-    """Claims, objections and rebuttals with no question, each with the other author's closest statements."""
+def unaligned_claims(map_a: ArgumentMap, map_b: ArgumentMap, limit: int | None = None) -> list[Unaligned]:
+    """Claims, objections and rebuttals with no question, each with the other author's closest statements.
+
+    With ``limit``, only the first ``limit`` of each author's.
+    """
     statements_a: list[AnyNode] = [node for node in map_a.nodes() if node.kind != "evidence"]
     statements_b: list[AnyNode] = [node for node in map_b.nodes() if node.kind != "evidence"]
-    vectors = vectorize([node.text for node in statements_a] + [node.text for node in statements_b])
+    texts = [node.text for node in statements_a] + [node.text for node in statements_b]
+    # A few suggestions read a few vectors: weigh them as they are read. All of them read
+    # nearly every vector: weigh them at once, before the queries are split (_top_all).
+    vectors: Sequence[Vector] = vectorize(texts) if limit is None else Vectors(texts)
     vectors_a, vectors_b = vectors[: len(statements_a)], vectors[len(statements_a) :]
-    result: list[Unaligned] = []
-    sides: tuple[tuple[Literal["a", "b"], list[AnyNode], list[AnyNode], list[Vector], list[Vector]], ...] = (
+    asked: list[tuple[Literal["a", "b"], AnyNode, list[AnyNode], Index, Vector]] = []
+    side: Literal["a", "b"]
+    for side, mine, theirs, my_vectors, their_vectors in (
         ("a", statements_a, statements_b, vectors_a, vectors_b),
         ("b", statements_b, statements_a, vectors_b, vectors_a),
-    )
-    for side, mine, theirs, my_vectors, their_vectors in sides:
-        index: Index | None = None
-        for node, vector in zip(mine, my_vectors, strict=True):
-            if node.kind == "thesis" or _tag(node, "question") is not None:
-                continue
-            index = index or Index(their_vectors)
-            found = [(theirs[j], round(score, 3)) for j, score in index.top(vector, SUGGESTIONS)]
-            suggestions = tuple(
-                Suggestion(
-                    other.id, other.kind, other.text, score, _tag(other, "question"), _tag(other, "position")
-                )
-                for other, score in found
-                if score >= MIN_SUGGESTION_SCORE
+    ):
+        wanted = [number for number, node in enumerate(mine) if _is_unaligned(node)][:limit]
+        if wanted:
+            index = Index(their_vectors)
+            asked += [(side, mine[number], theirs, index, my_vectors[number]) for number in wanted]
+    tops = _top_all([(index, vector) for *_, index, vector in asked], SUGGESTIONS)
+    result: list[Unaligned] = []
+    for (side, node, theirs, _, _), top in zip(asked, tops, strict=True):
+        found = [(theirs[j], round(score, 3)) for j, score in top]
+        suggestions = tuple(
+            Suggestion(
+                other.id, other.kind, other.text, score, _tag(other, "question"), _tag(other, "position")
             )
-            result.append(Unaligned(side, node.id, node.kind, node.text, suggestions))
+            for other, score in found
+            if score >= MIN_SUGGESTION_SCORE
+        )
+        result.append(Unaligned(side, node.id, node.kind, node.text, suggestions))
     return result
+
+
+def _top_all(queries: list[tuple[Index, Vector]], k: int) -> list[list[tuple[int, float]]]:
+    """Each query's ``k`` best candidates; with many queries, half are answered in a second process."""
+
+    def answer(part: list[tuple[Index, Vector]]) -> list[list[tuple[int, float]]]:
+        return [index.top(vector, k) for index, vector in part]
+
+    if len(queries) < PARALLEL_FROM:
+        return answer(queries)
+    half = len(queries) // 2
+    rest = in_child(partial(answer, queries[half:]))
+    try:
+        mine = answer(queries[:half])
+    finally:
+        theirs = rest()
+    return mine + theirs
+
+
+def _is_unaligned(node: AnyNode) -> bool:
+    return node.kind not in ("thesis", "evidence") and _tag(node, "question") is None
 
 
 def _tag(node: AnyNode, field: str) -> str | None:

@@ -8,23 +8,23 @@ time. The choice was measured on ``tests/fixtures/similarity_pairs.yaml``; the f
 in ``tests/test_similarity.py``. Lexical methods find paraphrases that share a name, an
 event or a stem; they cannot find paraphrases that share no words at all.
 
-Vectors are sparse ``dict``s; candidates are reached through postings lists, never by
-scoring every pair (see :class:`Index`), so two 2,000-claim maps compare in well under a
-second.
+Vectors are sparse ``dict``s, weighed only when read (:class:`Vectors`); candidates are
+reached through postings lists, never by scoring every pair (see :class:`Index`).
 """
 
 from __future__ import annotations
 
+import copy
 import heapq
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 from operator import mul
-from typing import Literal
+from typing import Literal, overload
 
 Method = Literal["hybrid", "char", "word"]
 Vector = dict[str, float]
@@ -103,24 +103,43 @@ def _stem(word: str) -> str:
 
 def features(text: str, method: Method = "hybrid", *, aliases: bool = True) -> list[list[str]]:
     """The text's feature bags, one per part of the method; each part is weighted on its own."""
+    return [list(bag) for bag in _bags(text, method, aliases)]
+
+
+def _bags(text: str, method: Method, aliases: bool) -> list[Iterator[str]]:
     tokens = words(text, aliases=aliases)
-    parts: list[list[str]] = []
+    bags: list[Iterator[str]] = []
+    # Both bags come from per-word caches and are iterated in C: a text repeats few words,
+    # a corpus many.
     if method in ("hybrid", "char"):
-        parts.append([gram for token in tokens for gram in _grams(token)])
+        bags.append(chain.from_iterable(map(_grams, tokens)))
     if method in ("hybrid", "word"):
-        # "=" cannot occur in a character n-gram, so the two parts never share a key.
-        parts.append(["=" + _stem(token) for token in tokens if token not in _STOP])
-    return parts
+        bags.append(map(_word_feature, filterfalse(_STOP.__contains__, tokens)))
+    return bags
 
 
 @lru_cache(maxsize=65536)
 def _grams(word: str) -> tuple[str, ...]:
-    """Character 4- and 5-grams of one word padded with spaces; cached, as words repeat far more than texts.
+    """Character 4- and 5-grams of one word padded with spaces.
 
     3-grams as well scored no better on the labelled pairs and cost a third more time.
     """
     padded = f" {word} "
     return tuple(padded[i : i + size] for size in (4, 5) for i in range(len(padded) - size + 1))
+
+
+@lru_cache(maxsize=65536)
+def _word_feature(word: str) -> str:
+    # "=" cannot occur in a character n-gram, so the two parts never share a key.
+    return "=" + _stem(word)
+
+
+class _Sublinear(dict[int, float]):
+    """Term weight by count: 1 + ln(count), computed once per distinct count."""
+
+    def __missing__(self, count: int) -> float:
+        weight = self[count] = 1 + math.log(count) if count > 1 else 1.0
+        return weight
 
 
 def vectorize(texts: Sequence[str], method: Method = "hybrid", *, aliases: bool = True) -> list[Vector]:
@@ -129,33 +148,77 @@ def vectorize(texts: Sequence[str], method: Method = "hybrid", *, aliases: bool 
     With two parts, each part is normalised and scaled by 1/√2, so that a dot product is
     the mean of the two parts' cosines.
     """
-    counted = [[Counter(bag) for bag in features(text, method, aliases=aliases)] for text in texts]
-    document_frequency: Counter[str] = Counter()
-    for parts in counted:
-        for bag in parts:
-            document_frequency.update(bag.keys())
-    total = len(texts)
-    idf = {key: math.log((1 + total) / (1 + count)) + 1 for key, count in document_frequency.items()}
-    vectors: list[Vector] = []
-    for parts in counted:
+    return list(Vectors(texts, method, aliases=aliases))
+
+
+class _Weighing:
+    """Texts counted and idf fitted on all of them; a text's vector is weighed when asked for."""
+
+    def __init__(self, texts: Sequence[str], method: Method, aliases: bool) -> None:
+        self.counted = [[Counter(bag) for bag in _bags(text, method, aliases)] for text in texts]
+        frequency = Counter(chain.from_iterable(chain.from_iterable(self.counted)))
+        total = len(texts)
+        by_count = {count: math.log((1 + total) / (1 + count)) + 1 for count in set(frequency.values())}
+        self.idf = dict(zip(frequency, map(by_count.__getitem__, frequency.values()), strict=True))
+        self.tf = _Sublinear()
+        self.vectors: list[Vector | None] = [None] * total
+
+    def vector(self, number: int) -> Vector:
+        vector = self.vectors[number]
+        if vector is None:
+            vector = self.vectors[number] = self._weigh(self.counted[number])
+        return vector
+
+    def _weigh(self, parts: list[Counter[str]]) -> Vector:
         vector: Vector = {}
         share = 1 / math.sqrt(len(parts)) if parts else 1.0
         for bag in parts:
-            weights = {
-                key: (1 + math.log(count)) * idf[key] if count > 1 else idf[key] for key, count in bag.items()
-            }
-            norm = math.sqrt(sum(weight * weight for weight in weights.values()))
+            # Whole-list operations keep the per-feature work in C; the arithmetic and its
+            # order are the same as one feature at a time, so the floats are too.
+            weights = list(map(mul, map(self.tf.__getitem__, bag.values()), map(self.idf.__getitem__, bag)))
+            norm = math.sqrt(sum(map(mul, weights, weights)))
             if norm:
-                scale = share / norm
-                vector.update((key, weight * scale) for key, weight in weights.items())
-        vectors.append(vector)
-    return vectors
+                vector.update(zip(bag, map((share / norm).__mul__, weights), strict=True))
+        return vector
+
+
+class Vectors(Sequence[Vector]):
+    """The vectors of :func:`vectorize`, each weighed the first time it is read; a slice is a view.
+
+    The idf needs every text counted, but a search reads only the vectors of its queries
+    and of the candidates it shortlists: a comparison that lists fifty unaligned claims
+    per author weighs a fraction of two large maps' statements.
+    """
+
+    def __init__(self, texts: Sequence[str], method: Method = "hybrid", *, aliases: bool = True) -> None:
+        self._weighing = _Weighing(texts, method, aliases)
+        self._numbers = range(len(texts))
+
+    @overload
+    def __getitem__(self, index: int) -> Vector: ...
+    @overload
+    def __getitem__(self, index: slice) -> Vectors: ...
+    def __getitem__(self, index: int | slice) -> Vector | Vectors:
+        if isinstance(index, slice):
+            view = copy.copy(self)
+            view._numbers = self._numbers[index]
+            return view
+        return self._weighing.vector(self._numbers[index])
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def keys(self, number: int) -> Iterator[str]:
+        """The features of vector ``number`` in order, without weighing it."""
+        return chain.from_iterable(self._weighing.counted[self._numbers[number]])
 
 
 def cosine(a: Vector, b: Vector) -> float:
     """The dot product of two unit vectors; the key intersection runs in C."""
-    keys = a.keys() & b.keys()
-    # A set iterates in the same order twice; map() keeps the loop in C.
+    if len(a) < len(b):
+        a, b = b, a
+    # The shorter vector's keys found in the longer one: a list, cheaper to build than a set.
+    keys = [*filter(a.__contains__, b)]
     return float(sum(map(mul, map(a.__getitem__, keys), map(b.__getitem__, keys))))
 
 
@@ -164,40 +227,143 @@ class Index:
 
     Up to ``EXACT_LIMIT`` candidates every one sharing a feature with the query is scored.
     Beyond it, the candidates are those sharing the most of the query's ``RARE_FEATURES``
-    rarest features (counted in C by :class:`collections.Counter`), and the best
-    ``SHORTLIST`` of them are scored exactly. This is an approximation, traded for speed:
-    on the labelled pairs the shortlist returns the full scan's best match for 133 of 144
-    claims and finds all 25 partners the full scan finds (tests/test_similarity.py).
+    rarest features (ties: the one met first, scanning the rarest feature first), and the
+    best ``SHORTLIST`` of them are scored exactly. This is an approximation, traded for
+    speed: on the labelled pairs the shortlist returns the full scan's best match for 133
+    of 144 claims and finds all 25 partners the full scan finds (tests/test_similarity.py).
     """
 
     EXACT_LIMIT = 400
     RARE_FEATURES = 64
     SHORTLIST = 10
+    PACKED_BYTES = 64 << 20
+    """Memory for the packed postings of frequent features (see :meth:`_shared_counts`)."""
 
     def __init__(self, vectors: Sequence[Vector]) -> None:
         self.vectors = vectors
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        for number, vector in enumerate(vectors):
-            for key in vector:
+        # Lazy vectors give their features without being weighed.
+        keys_of = vectors.keys if isinstance(vectors, Vectors) else vectors.__getitem__
+        for number in range(len(vectors)):
+            for key in keys_of(number):
                 postings[key].append(number)
         self.postings = dict(postings)
         self.frequency = {key: len(posting) for key, posting in self.postings.items()}
+        self._rank: dict[str, int] = {}
+        self._by_rank: list[str] = []
+        self._packed = _Packed(self)
 
     def top(self, query: Vector, k: int, *, exclude: int | None = None) -> list[tuple[int, float]]:
         """The ``k`` best candidates as ``(number, score)``, best first; ties go to the earlier candidate."""
-        keys = list(query.keys() & self.frequency.keys())
+        candidates: Iterable[int]
         if len(self.vectors) > self.EXACT_LIMIT:
-            keys.sort()  # then by frequency, stably: the cut below must not depend on hash order
-            keys.sort(key=self.frequency.__getitem__)
-            shared = Counter(chain.from_iterable(self.postings[key] for key in keys[: self.RARE_FEATURES]))
-            if exclude is not None:
-                del shared[exclude]
-            candidates: Iterable[int] = (number for number, _ in shared.most_common(self.SHORTLIST))
+            candidates = self._shortlist(query, exclude)
         else:
+            keys = query.keys() & self.postings.keys()
             candidates = {number for key in keys for number in self.postings[key]} - {exclude}
         # Rounded so that float noise from summation order cannot reorder equal scores.
         scored = ((-round(cosine(query, self.vectors[number]), 12), number) for number in candidates)
         return [(number, -negative) for negative, number in heapq.nsmallest(k, scored) if negative < 0]
+
+    def _rarest(self, query: Vector) -> list[str]:
+        """The query's ``RARE_FEATURES`` rarest features, by frequency then key (never by hash order)."""
+        if not self._rank:
+            order = sorted(self.frequency)
+            order.sort(key=self.frequency.__getitem__)
+            self._by_rank = ["", *order]
+            # From 1, so that filter(None, ...) drops only the features the index lacks.
+            self._rank = {key: rank for rank, key in enumerate(order, 1)}
+        ranks = sorted(filter(None, map(self._rank.get, query)))
+        return list(map(self._by_rank.__getitem__, ranks[: self.RARE_FEATURES]))
+
+    def _shortlist(self, query: Vector, exclude: int | None) -> list[int]:
+        """The ``SHORTLIST`` candidates sharing the most rare features, as ``Counter.most_common`` would rank them."""
+        rare = self._rarest(query)
+        counts = self._shared_counts(rare)
+        if exclude is not None:
+            counts[exclude] = 0
+        present = counts.translate(None, _BELOW[1])
+        if len(present) <= self.SHORTLIST:
+            return _positions(counts, _ABOVE[0])
+        # The cut: the highest count that at least SHORTLIST candidates reach.
+        low, high = 1, self.RARE_FEATURES
+        while low < high:
+            middle = (low + high + 1) // 2
+            if len(present.translate(None, _BELOW[middle])) >= self.SHORTLIST:
+                low = middle
+            else:
+                high = middle - 1
+        chosen = _positions(counts, _ABOVE[low])
+        # Candidates at the cut compete for the places left as in most_common(): by where
+        # they first appear in the postings of the rare features, rarest feature first.
+        tied = set(_positions(counts, _EQUAL[low]))
+        need = self.SHORTLIST - len(chosen)
+        for key in rare:
+            met = tied.intersection(self.postings[key])
+            if met:
+                chosen += sorted(met)[:need]
+                need -= len(met)
+                if need <= 0:
+                    break
+                tied -= met
+        return chosen
+
+    def _shared_counts(self, rare: list[str]) -> bytearray:
+        """For each candidate, how many of the ``rare`` features it has: one byte per candidate.
+
+        A frequent feature's postings are kept as one integer with a byte per candidate, so
+        that adding them counts every candidate at once in C: the rarest features of a
+        claim are not rare at all in a large map of ordinary words, and counting their
+        postings one number at a time was most of the cost of a query. Features too rare
+        to repay that (or beyond ``PACKED_BYTES``) are counted from their postings.
+        """
+        assert self.RARE_FEATURES < 256, "a count must fit in its byte"
+        packed = list(map(self._packed.__getitem__, rare))
+        counts = bytearray(sum(packed).to_bytes(len(self.vectors), "little"))
+        if 0 in packed:
+            loose = (key for key, value in zip(rare, packed, strict=True) if not value)
+            for number in chain.from_iterable(map(self.postings.__getitem__, loose)):
+                counts[number] += 1
+        return counts
+
+
+_BELOW = [bytes(range(level)) for level in range(257)]
+"""``_BELOW[n]``: the byte values below ``n``, to delete counts below ``n`` with ``bytes.translate``."""
+_ABOVE = [bytes(value > level for value in range(256)) for level in range(256)]
+_EQUAL = [bytes(value == level for value in range(256)) for level in range(256)]
+"""``bytes.translate`` tables that turn counts above (equal to) ``n`` into 1, the others into 0."""
+
+
+def _positions(counts: bytearray, table: bytes) -> list[int]:
+    """Where ``counts.translate(table)`` is 1, in order."""
+    flags = counts.translate(table)
+    found: list[int] = []
+    place = flags.find(1)
+    while place >= 0:
+        found.append(place)
+        place = flags.find(1, place + 1)
+    return found
+
+
+class _Packed(dict[str, int]):
+    """A feature's postings as bytes of 0 and 1 read as one integer, made on first use; 0 where that does not pay."""
+
+    def __init__(self, index: Index) -> None:
+        super().__init__()
+        self.postings, self.size, self.budget = index.postings, len(index.vectors), index.PACKED_BYTES
+
+    def __missing__(self, key: str) -> int:
+        posting = self.postings[key]
+        # One addition costs about as much per 250 candidates as counting one posting does.
+        if len(posting) * 256 < self.size or self.budget < self.size:
+            self[key] = 0
+            return 0
+        row = bytearray(self.size)
+        for number in posting:
+            row[number] = 1
+        self.budget -= self.size
+        value = self[key] = int.from_bytes(row, "little")
+        return value
 
 
 def nearest(

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from argmap.cli.options import emit, format_option, output_option, read_by, vocabulary_option, width_option
+
+if TYPE_CHECKING:
+    from argmap.compare_types import Sort
 
 
 @click.command("compare")
@@ -15,6 +20,15 @@ from argmap.cli.options import emit, format_option, output_option, read_by, voca
     show_default=True,
     help="verdict: disagreements, then one-sided questions, then agreements; question: vocabulary order.",
 )
+@click.option(
+    "--limit",
+    metavar="N",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="Unaligned claims listed per author in the text view, the others counted (0: all). "
+    "--format json lists them all.",
+)
 @vocabulary_option
 @width_option
 @format_option("text", "json")
@@ -23,6 +37,7 @@ def command(
     map_a: str,
     map_b: str,
     sort: str,
+    limit: int,
     vocabulary: str | None,
     width: int | None,
     output_format: str,
@@ -43,12 +58,15 @@ def command(
     first, second = load_document(map_a), load_document(map_b)
     chosen = shared_vocabulary([first, second], vocabulary)
     inputs = read_by([first, second], vocabulary)
-    comparison = compare(first, second, chosen, sort="question" if sort == "question" else "verdict")
+    order: Sort = "question" if sort == "question" else "verdict"
     if output_format == "json":
-        emit(printable(comparison.to_json()), output, inputs)
+        emit(printable(compare(first, second, chosen, sort=order).to_json()), output, inputs)
         return
+    # The text view lists only the first unaligned claims: only they need suggestions.
+    shown = limit or None
+    comparison = compare(first, second, chosen, sort=order, limit=shown)
     screen = console(width)
-    view = comparison_view(comparison, screen.width)
+    view = comparison_view(comparison, screen.width, shown)
     if output == "-" and screen.is_terminal:
         screen.print(view)
     else:

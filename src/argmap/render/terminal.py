@@ -14,18 +14,18 @@ from collections.abc import Iterable
 from typing import IO
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
-from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from argmap.compare import Author, Comparison, EvidenceUse, Row, Stance, Unaligned
+from argmap.compare_types import Author, Comparison, EvidenceUse, Row, Stance, Unaligned
 from argmap.loader import Document
 from argmap.matrix import Matrix
 from argmap.model import AnyNode, ArgumentMap, Evidence
+from argmap.render.lines import Line, Lines, indented
 from argmap.sanitize import terminal_safe
 from argmap.vocabulary import Vocabulary
 
@@ -177,21 +177,26 @@ def _position_label(vocabulary: Vocabulary | None, question: str, position: str)
 # --------------------------------------------------------------------------- compare
 
 
-def comparison_view(comparison: Comparison, width: int = 80) -> Group:
-    """Header, rows, shared evidence, unaligned claims and the summary; side by side from ``WIDE`` columns."""
+def comparison_view(comparison: Comparison, width: int = 80, limit: int | None = None) -> Group:
+    """Header, rows, shared evidence, unaligned claims and the summary; side by side from ``WIDE`` columns.
+
+    ``limit`` lists at most that many unaligned claims of each author and counts the others
+    in one line: thousands of them are no use in a terminal (``--format json`` has them all).
+    """
     wide = width >= WIDE
     c = comparison
     parts: list[RenderableType] = [_authors(c, wide)]
     parts.append(_section(f"Questions ({len(c.rows)})"))
-    parts.append(_rows_wide(c) if wide else Group(*(_row_stacked(c, row) for row in c.rows)))
+    parts.append(_rows_wide(c) if wide else Lines([line for row in c.rows for line in _row_stacked(c, row)]))
     if c.shared_evidence:
         parts.append(_section(f"Shared evidence ({len(c.shared_evidence)}): what both cite, and what for"))
         parts.extend(_shared(c, wide))
-    if c.unaligned:
+    unaligned = c.summary.unaligned_a + c.summary.unaligned_b
+    if unaligned:
         parts.append(
-            _section(f"Unaligned claims ({len(c.unaligned)}): no question yet; closest claims of the other")
+            _section(f"Unaligned claims ({unaligned}): no question yet; closest claims of the other")
         )
-        parts.extend(_unaligned(c, item) for item in c.unaligned)
+        parts.append(Lines(_unaligned(c, limit)))
     parts += [Text(), safe(c.summary_line(), "bold")]  # it names the authors: map text
     return Group(*parts)
 
@@ -225,24 +230,24 @@ def _verdict(c: Comparison, row: Row) -> Text:
     return Text(f"{glyph} ", style=style) + safe(word, style)
 
 
-def _stance(stance: Stance | None, label: str | None = None) -> Group:
+def _stance(stance: Stance | None, label: str | None = None) -> Lines:
     """A position and the claims behind it; ``label`` names the author where no column header does."""
     head = safe(f"{label}: ", "underline") if label else Text()
     if stance is None:
-        return Group(head + Text("— not addressed", style="dim"))
+        return Lines([(0, None, head + Text("— not addressed", style="dim"))])
     head.append_text(safe(stance.position.label if stance.position else "(no position)", "bold"))
     others = [ref.label for ref in stance.positions[1:]]
     if others:
         head.append(" (also: ", style="dim").append_text(safe(", ".join(others), "dim")).append(
             ")", style="dim"
         )
-    lines: list[RenderableType] = [head]
+    lines: list[Line] = [(0, None, head)]
     for claim in stance.claims:
         count = claim.evidence_count
         name = claim.id if claim.kind in ("claim", claim.id) else f"{claim.kind} {claim.id}"
         note = f" ({name}, {count or 'no'} evidence)"
-        lines.append(_hang(Text("• "), safe(claim.text) + safe(note, "dim"), 0))
-    return Group(*lines)
+        lines.append((0, Text("• "), safe(claim.text) + safe(note, "dim")))
+    return Lines(lines)
 
 
 def _rows_wide(c: Comparison) -> Table:
@@ -256,49 +261,22 @@ def _rows_wide(c: Comparison) -> Table:
     return table
 
 
-def _row_stacked(c: Comparison, row: Row) -> Group:
+def _row_stacked(c: Comparison, row: Row) -> list[Line]:
     heading = _verdict(c, row) + Text("  ") + safe(row.text, "bold") + safe(f" ({row.question})", "dim")
-    sides = [
-        Padding(_stance(stance, label), (0, 0, 0, 2), expand=False)
-        for label, stance in ((c.a.label, row.a), (c.b.label, row.b))
-    ]
-    return Group(Text(), heading, *sides)
+    lines: list[Line] = [(0, None, Text()), (0, None, heading)]
+    for label, stance in ((c.a.label, row.a), (c.b.label, row.b)):
+        lines += indented(_stance(stance, label).lines, 2)
+    return lines
 
 
-class _Hanging:
-    """``prefix`` then ``body``, continuation lines indented under the body's start.
-
-    Cheaper than a one-row ``Table.grid``, which measures its cells: a comparison of two
-    large maps holds thousands of these.
-    """
-
-    def __init__(self, prefix: Text, body: RenderableType, indent: int) -> None:
-        self.prefix, self.body, self.indent = prefix, body, indent
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lead = self.indent + self.prefix.cell_len
-        lines = console.render_lines(
-            self.body, options.update(width=max(1, options.max_width - lead)), pad=False
-        )
-        first = [Segment(" " * self.indent), *self.prefix.render(console, end="")]
-        for number, line in enumerate(lines):
-            yield from first if number == 0 else [Segment(" " * lead)]
-            yield from line
-            yield Segment.line()
-
-
-def _hang(prefix: Text, body: RenderableType, indent: int) -> RenderableType:
-    return _Hanging(prefix, body, indent)
-
-
-def _use(label: str, use: EvidenceUse) -> RenderableType:
+def _use(label: str, use: EvidenceUse) -> list[Line]:
     text = safe(use.text)
     if use.date:
         text.append(" (").append_text(safe(use.date)).append(")")
     glyph, colour = RELATIONS.get(use.relation, ("", ""))
     serves = safe(use.serves_text, "italic") + safe(f" ({use.serves_kind} {use.serves_id})", "dim")
-    purpose = _hang(Text(f"{glyph} {use.relation}: ", style=colour), serves, 0)
-    return Group(safe(label, "underline"), Padding(Group(text, purpose), (0, 0, 0, 2), expand=False))
+    purpose = Text(f"{glyph} {use.relation}: ", style=colour)
+    return [(0, None, safe(label, "underline")), (2, None, text), (2, purpose, serves)]
 
 
 def _shared(c: Comparison, wide: bool) -> Iterable[RenderableType]:
@@ -307,24 +285,40 @@ def _shared(c: Comparison, wide: bool) -> Iterable[RenderableType]:
             title = safe(item.topic_text or item.topic, "bold") + safe(f" (topic {item.topic})", "dim")
         else:
             title = Text(f"Similar evidence text (score {item.score:.2f})", style="bold")
-        uses_a = Group(*(_use(c.a.label, use) for use in item.a))
-        uses_b = Group(*(_use(c.b.label, use) for use in item.b))
+        uses_a = [line for use in item.a for line in _use(c.a.label, use)]
+        uses_b = [line for use in item.b for line in _use(c.b.label, use)]
         if wide:
             grid = Table.grid(expand=True, padding=(0, 2))
             grid.add_column(ratio=1)
             grid.add_column(ratio=1)
-            grid.add_row(uses_a, uses_b)
+            grid.add_row(Lines(uses_a), Lines(uses_b))
             yield Group(Text(), title, Padding(grid, (0, 0, 0, 2)))
         else:
-            yield Group(Text(), title, Padding(Group(uses_a, uses_b), (0, 0, 0, 2), expand=False))
+            yield Lines([(0, None, Text()), (0, None, title), *indented(uses_a + uses_b, 2)])
 
 
-def _unaligned(c: Comparison, item: Unaligned) -> Group:
+def _unaligned(c: Comparison, limit: int | None) -> list[Line]:
+    lines: list[Line] = []
+    for side, label, total in (
+        ("a", c.a.label, c.summary.unaligned_a),
+        ("b", c.b.label, c.summary.unaligned_b),
+    ):
+        items = [item for item in c.unaligned if item.side == side]
+        shown = items if limit is None else items[:limit]
+        for item in shown:
+            lines += _unaligned_claim(c, item)
+        if total > len(shown):
+            more = f"… and {total - len(shown):,} more by {label}; --limit 0 or --format json lists them all"
+            lines += [(0, None, Text()), (0, None, safe(more, "dim"))]
+    return lines
+
+
+def _unaligned_claim(c: Comparison, item: Unaligned) -> list[Line]:
     mine, theirs = (c.a.label, c.b.label) if item.side == "a" else (c.b.label, c.a.label)
     head = safe(mine, "bold") + safe(f" · {item.kind} {item.id}", "dim")
-    lines: list[RenderableType] = [Text(), head, Padding(safe(item.text), (0, 0, 0, 2), expand=False)]
+    lines: list[Line] = [(0, None, Text()), (0, None, head), (2, None, safe(item.text))]
     if not item.suggestions:
-        lines.append(Padding(safe(f"no similar claim by {theirs}", "dim"), (0, 0, 0, 4), expand=False))
+        lines.append((4, None, safe(f"no similar claim by {theirs}", "dim")))
     for suggestion in item.suggestions:
         body = safe(suggestion.text) + safe(f" ({suggestion.kind} {suggestion.id}", "dim")
         if suggestion.question:
@@ -335,8 +329,8 @@ def _unaligned(c: Comparison, item: Unaligned) -> Group:
             )
             body.append_text(safe(f"; ▸ {tag}", "cyan"))
         body.append(")", style="dim")
-        lines.append(_hang(Text(f"≈ {suggestion.score:.2f} ", style="yellow"), body, 4))
-    return Group(*lines)
+        lines.append((4, Text(f"≈ {suggestion.score:.2f} ", style="yellow"), body))
+    return lines
 
 
 # --------------------------------------------------------------------------- matrix

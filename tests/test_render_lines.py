@@ -1,0 +1,64 @@
+"""argmap.render.lines: its fast wrapping breaks lines exactly where rich's own wrapping does."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.text import Text
+
+from argmap.render.lines import Lines, wrap, wrap_plain
+
+CONSOLE = Console(width=80, color_system=None)
+# One-cell letters and punctuation (the fast path), spaces in runs, and what takes rich's
+# own path: a wide character, a combining accent, a tab and a line break.
+ALPHABET = st.sampled_from(
+    ["a", "b", "z", "’", "—", "•", "é", "▸", " ", "  ", "abcdefghij", "中", "e\u0301", "\t", "\n"]
+)
+texts = st.lists(ALPHABET, max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(1, 30), st.integers(0, 40), st.integers(0, 40))
+def test_wrapping_matches_rich(plain: str, width: int, start: int, end: int) -> None:
+    """wrap() and wrap_plain() give Text.wrap()'s lines, styles included, at any width."""
+    text = Text(plain)
+    text.stylize("bold", start, end)
+    expected = text.wrap(CONSOLE, width)
+    lines = list(wrap(CONSOLE, text, width))
+    assert [line.plain for line in lines] == [line.plain for line in expected]
+    assert [line.spans for line in lines] == [line.spans for line in expected]
+    assert list(wrap_plain(CONSOLE, text, width)) == [line.plain for line in expected]
+
+
+def _printed(renderable: object, colour: bool) -> str:
+    out = io.StringIO()
+    system = "truecolor" if colour else None
+    Console(file=out, width=24, color_system=system, force_terminal=colour).print(renderable)
+    return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
+
+
+def test_lines_print_as_padding_would() -> None:
+    """Indents and hanging prefixes print as Padding and a hanging indent do, with colour and without."""
+    body = "a hanging text long enough to wrap twice over"
+    lines = Lines(
+        [
+            (0, None, Text("head", style="bold")),
+            (2, None, Text(body)),
+            (4, Text("≈ 0.5 ", style="yellow"), Text(body)),
+        ]
+    )
+    for colour in (False, True):
+        printed = _printed(lines, colour)
+        assert printed.startswith(
+            _printed(Group(Text("head", style="bold"), Padding(Text(body), (0, 0, 0, 2))), colour)
+        )
+    assert _printed(lines, False).splitlines()[-4:] == [
+        "    ≈ 0.5 a hanging text",
+        "          long enough to",
+        "          wrap twice",
+        "          over",
+    ]
