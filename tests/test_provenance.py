@@ -52,7 +52,7 @@ def test_long_articles_answer_as_a_full_scan_would() -> None:
     # Quotes of one to five whole words, starting at every kind of token, marks included.
     tokens = text.split(" ")
     spans += [" ".join(tokens[i : i + n]) for i in range(0, 3_000, 7) for n in (1, 2, 3, 4, 5)]
-    spans += [span.lstrip("\"([") for span in spans[-200:]]
+    spans += [span.lstrip('"([') for span in spans[-200:]]
     # The same openings with an ending the article never has: found by their first words, then refused.
     spans += [" ".join([*tokens[i : i + n], "nowhere"]) for i in range(0, 3_000, 11) for n in (2, 3, 4)]
     quotes = [
