@@ -12,7 +12,8 @@ from click.testing import Result
 from argmap.compare import compare, shared_vocabulary
 from argmap.loader import load_document, validate_map
 from argmap.model import ArgumentMap
-from argmap.render.terminal import comparison_view, plain_text
+from argmap.render.compare_view import comparison_view
+from argmap.render.terminal import plain_text
 from conftest import ARGUMENTS, FIXTURES, assert_golden
 
 PAIR = FIXTURES / "pair"

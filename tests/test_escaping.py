@@ -30,9 +30,11 @@ from argmap.compare import compare
 from argmap.formats import aif, argdown, json_format, markdown
 from argmap.loader import Document, load_document, load_vocabulary
 from argmap.matrix import matrix
+from argmap.render.compare_view import comparison_view
 from argmap.render.dot import comparison_to_dot, map_to_dot
 from argmap.render.dot_escape import visible
-from argmap.render.terminal import comparison_view, map_tree, matrix_view
+from argmap.render.matrix_view import matrix_view
+from argmap.render.terminal import map_tree
 from argmap.sanitize import terminal_safe
 from argmap.serialize import map_to_data
 from conftest import FIXTURES, ROOT
@@ -85,6 +87,7 @@ def test_terminal_views_send_no_control_characters(document: Document, width: in
         map_tree(document, quotes=True, ids=True, vocabulary=VOCABULARY),
         comparison_view(comparison, width),
         matrix_view(matrix([document, PARTNER], VOCABULARY)),
+        matrix_view(matrix([document, PARTNER], VOCABULARY), 30),  # the tally of many authors
     ):
         printed = _printed(view, width)
         assert _terminal_unsafe(printed) == []

@@ -20,8 +20,10 @@ from argmap.loader import validate_map
 from argmap.matrix import matrix
 from argmap.model import ArgumentMap, Source, Thesis
 from argmap.reading import decode, parse
+from argmap.render.compare_view import comparison_view
 from argmap.render.dot import comparison_to_dot, map_to_dot
-from argmap.render.terminal import comparison_view, map_tree, matrix_view
+from argmap.render.matrix_view import matrix_view
+from argmap.render.terminal import map_tree
 from argmap.serialize import map_to_data
 from argmap.vocabulary import Vocabulary
 from argmap.yamlwrite import dump_yaml
@@ -55,6 +57,7 @@ def _everything_works_on(argument_map: ArgumentMap) -> None:
         map_tree(argument_map, quotes=True, ids=True, vocabulary=VOCABULARY),
         comparison_view(compare(argument_map, other, VOCABULARY), 80),
         matrix_view(matrix([argument_map, other], VOCABULARY)),
+        matrix_view(matrix([argument_map, other], VOCABULARY), 30),
     ):
         assert _terminal_unsafe(_printed(view)) == []
     map_to_dot(argument_map, quotes=True, tags=True, vocabulary=VOCABULARY)

@@ -117,3 +117,20 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
     )
     lines = table.to_csv().splitlines()
     assert lines == ["question,text,'=HYPERLINK(1)", "q,'+1 what?,"]
+
+
+def test_too_many_authors_for_the_width_are_counted_per_position(run: Callable[..., Result]) -> None:
+    """When the columns would be narrower than a position label, each position's authors are counted."""
+    result = run("matrix", str(PAIR), "--width", "40")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("2 authors do not fit side by side in 40")
+    counted = {line.split()[0]: line.split()[-1] for line in lines if "█" in line or "·" in line}
+    # Alpha and Beta both say lasting; one says alliance and the other transactional; Beta skips the UN.
+    assert counted["lasting"] == "2"
+    assert counted["alliance"] == "1"
+    assert counted["transactional"] == "1"
+    assert counted["not"] == "1"  # "not addressed"
+    wide = run("matrix", str(PAIR), "--width", "80")
+    assert "do not fit" not in wide.output
+    assert "┃ Question" in wide.output

@@ -53,7 +53,8 @@ def command(
     from argmap.compare import compare, shared_vocabulary
     from argmap.formats.json_format import printable
     from argmap.loader import load_document
-    from argmap.render.terminal import comparison_view, console, plain_text
+    from argmap.render.compare_view import comparison_view
+    from argmap.render.terminal import console, plain_text
 
     first, second = load_document(map_a), load_document(map_b)
     chosen = shared_vocabulary([first, second], vocabulary)

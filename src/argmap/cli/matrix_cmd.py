@@ -41,7 +41,8 @@ def command(
     from argmap.formats.json_format import printable
     from argmap.loader import Document, find_maps
     from argmap.matrix import matrix
-    from argmap.render.terminal import console, matrix_view, plain_text
+    from argmap.render.matrix_view import matrix_view
+    from argmap.render.terminal import console, plain_text
 
     files = find_maps(map_paths(paths))
     with progress(len(files), "Loading maps") as advance:
@@ -58,6 +59,6 @@ def command(
         return
     screen = console(width)
     if output == "-" and screen.is_terminal:
-        screen.print(matrix_view(result))
+        screen.print(matrix_view(result, screen.width))
     else:
-        emit(plain_text(matrix_view(result), screen.width), output, inputs)
+        emit(plain_text(matrix_view(result, screen.width), screen.width), output, inputs)
