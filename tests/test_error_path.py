@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ARGUMENTS, ROOT
 from hostile_support import run_main
 
 SOURCE = ROOT / "src" / "argmap"
@@ -113,6 +113,33 @@ def _argmap(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
         env={**environment, **(env or {})},
         check=False,
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["check", str(ARGUMENTS)], 0),
+        (["check", "--fail-on", "warning", str(ARGUMENTS)], 1),
+        (["check", "missing.yaml"], 2),
+        (["show", str(ARGUMENTS / "gabuev-2017-good-cop-bad-cop.yaml"), "--width", "80"], 0),
+        (["compare", "--width", "80", *(str(path) for path in sorted(ARGUMENTS.glob("*-20*.yaml")))], 0),
+    ],
+)
+def test_the_command_exits_as_main_does_with_all_its_output(args: list[str], code: int) -> None:
+    """`argmap` (run) skips the interpreter's teardown: same exit code, every byte of output."""
+    in_process = run_main(args)
+    command = subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "80"},
+        check=False,
+    )
+    assert (command.returncode, in_process.exit) == (code, code)
+    assert command.stdout == in_process.stdout
+    assert command.stderr == in_process.stderr
+    assert len(command.stdout) > 0 or len(command.stderr) > 0
 
 
 @pytest.mark.parametrize(

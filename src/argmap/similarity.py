@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain, filterfalse
 from operator import mul
 from typing import Literal, overload
@@ -282,21 +282,21 @@ class Index:
         counts = self._shared_counts(rare)
         if exclude is not None:
             counts[exclude] = 0
-        present = counts.translate(None, _BELOW[1])
+        present = counts.translate(None, _below(1))
         if len(present) <= self.SHORTLIST:
-            return _positions(counts, _ABOVE[0])
+            return _positions(counts, _above(0))
         # The cut: the highest count that at least SHORTLIST candidates reach.
         low, high = 1, self.RARE_FEATURES
         while low < high:
             middle = (low + high + 1) // 2
-            if len(present.translate(None, _BELOW[middle])) >= self.SHORTLIST:
+            if len(present.translate(None, _below(middle))) >= self.SHORTLIST:
                 low = middle
             else:
                 high = middle - 1
-        chosen = _positions(counts, _ABOVE[low])
+        chosen = _positions(counts, _above(low))
         # Candidates at the cut compete for the places left as in most_common(): by where
         # they first appear in the postings of the rare features, rarest feature first.
-        tied = set(_positions(counts, _EQUAL[low]))
+        tied = set(_positions(counts, _equal(low)))
         need = self.SHORTLIST - len(chosen)
         for key in rare:
             met = tied.intersection(self.postings[key])
@@ -327,11 +327,26 @@ class Index:
         return counts
 
 
-_BELOW = [bytes(range(level)) for level in range(257)]
-"""``_BELOW[n]``: the byte values below ``n``, to delete counts below ``n`` with ``bytes.translate``."""
-_ABOVE = [bytes(value > level for value in range(256)) for level in range(256)]
-_EQUAL = [bytes(value == level for value in range(256)) for level in range(256)]
-"""``bytes.translate`` tables that turn counts above (equal to) ``n`` into 1, the others into 0."""
+# Tables for bytes.translate, made when first asked for: building all of them would cost
+# every command a few milliseconds at start-up, and a small comparison needs none.
+
+
+@cache
+def _below(level: int) -> bytes:
+    """The byte values below ``level``, to delete counts below it with ``bytes.translate``."""
+    return bytes(range(level))
+
+
+@cache
+def _above(level: int) -> bytes:
+    """A table that turns counts above ``level`` into 1, the others into 0."""
+    return bytes(value > level for value in range(256))
+
+
+@cache
+def _equal(level: int) -> bytes:
+    """A table that turns counts equal to ``level`` into 1, the others into 0."""
+    return bytes(value == level for value in range(256))
 
 
 def _positions(counts: bytearray, table: bytes) -> list[int]:

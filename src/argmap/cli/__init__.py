@@ -6,11 +6,12 @@ Commands live one per module and are imported only when run, so ``--help`` and
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -113,6 +114,27 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         sys.exit(70)
+
+
+def run() -> NoReturn:
+    """The ``argmap`` command: :func:`main`, then an exit that skips tearing the interpreter down.
+
+    Freeing every object of a large map one by one at exit costs more than some commands
+    (50 ms after checking a 10,000-node map); the operating system takes the memory back at
+    once. Output files are written and closed by then; the standard streams are flushed here.
+    """
+    code = 0
+    try:
+        main()
+    except SystemExit as done:
+        if isinstance(done.code, str):
+            sys.stderr.write(f"{done.code}\n")
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    for stream in (sys.stdout, sys.stderr):
+        # Closed, or the reader went away: nothing more can be said there.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def _clean(line: str) -> str:
