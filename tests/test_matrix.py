@@ -134,3 +134,32 @@ def test_too_many_authors_for_the_width_are_counted_per_position(run: Callable[.
     wide = run("matrix", str(PAIR), "--width", "80")
     assert "do not fit" not in wide.output
     assert "┃ Question" in wide.output
+
+
+def test_progress_bar_on_a_terminal_after_a_moment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal, the bar appears once loading has lasted PROGRESS_AFTER, and is gone at the end."""
+    import io
+
+    from rich.console import Console
+
+    from argmap.cli import options
+    from argmap.render import terminal
+
+    screen = io.StringIO()
+    monkeypatch.setattr(
+        terminal, "console", lambda width=None, file=None: Console(file=screen, force_terminal=True, width=60)
+    )
+    monkeypatch.setattr(options, "PROGRESS_AFTER", 0.0)
+    with options.progress(3, "Loading maps") as advance:
+        for _ in range(3):
+            advance()
+    assert "Loading maps" in screen.getvalue()
+
+    quiet = io.StringIO()
+    monkeypatch.setattr(
+        terminal, "console", lambda width=None, file=None: Console(file=quiet, force_terminal=True, width=60)
+    )
+    monkeypatch.setattr(options, "PROGRESS_AFTER", 60.0)
+    with options.progress(3, "Loading maps") as advance:
+        advance()
+    assert quiet.getvalue() == ""  # a moment's work shows nothing
