@@ -3,9 +3,10 @@
 Reading YAML is most of the cost of a corpus, and each file is independent of the others,
 so reading and validating spread over the machine's cores. Workers send back the validated
 map (unpickling it costs less than validating it again) and the text; node positions are
-worked out again here, since a :class:`~argmap.loader.Document` finds its nodes by object
-identity, which does not cross processes. Workers are forked, so they start with argmap
-already imported; where fork is unavailable, maps are loaded here, one after another.
+worked out again here when needed, since a :class:`~argmap.loader.Document` finds its
+nodes by object identity, which does not cross processes. Workers are forked, so they
+start with argmap already imported; where fork is unavailable, maps are loaded here, one
+after another.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from argmap._gc import collector_paused
 from argmap.errors import InputError, Problem
-from argmap.loader import Document, node_paths_of, validate_map
+from argmap.loader import Document, validate_map
 from argmap.model import ArgumentMap
 from argmap.reading import LazyLocator, display_path, parse, read_text
 
@@ -79,7 +80,8 @@ def _finish(
                 loaded.append(InputError.uncapped(result))
             else:
                 text, argument_map = result
-                loaded.append(Document(path, argument_map, LazyLocator(text), node_paths_of(argument_map)))
+                # Node positions are worked out only if something asks where a node is.
+                loaded.append(Document(path, argument_map, LazyLocator(text)))
             if advance is not None:
                 advance()
     return loaded

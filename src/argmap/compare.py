@@ -44,7 +44,7 @@ from argmap.errors import UsageError
 from argmap.loader import Document, load_vocabulary, vocabulary_path_for
 from argmap.model import AnyNode, ArgumentMap, Evidence, Relation
 from argmap.similarity import Index, Vector, Vectors, vectorize
-from argmap.stance import asserted_nodes
+from argmap.stance import asserted_in
 from argmap.vocabulary import Vocabulary
 
 # The value types moved to compare_types; importing them from here goes on working.
@@ -166,19 +166,23 @@ def stances(argument_map: ArgumentMap, vocabulary: Vocabulary) -> dict[str, Stan
     """Each question the map tags, with the author's positions (primary first) and claims."""
     tagged: defaultdict[str, list[tuple[AnyNode, int]]] = defaultdict(list)
     # Views the author raises only to reject them are not the author's positions.
-    asserted = asserted_nodes(argument_map)
-    for node, _, depth in argument_map.walk():
-        question = getattr(node, "question", None)
+    # One walk serves every pass below: a corpus of a thousand maps walks each once.
+    walk = list(argument_map.walk())
+    asserted = asserted_in(walk)
+    for node, _, depth in walk:
+        # isinstance, not getattr with a default: a pydantic model answers a missing
+        # attribute by raising, which costs more than the rest of this loop.
+        question = None if isinstance(node, Evidence) else node.question
         if question is not None and id(node) in asserted:
             tagged[question].append((node, depth))
-    behind = _evidence_behind(argument_map, {id(node) for nodes in tagged.values() for node, _ in nodes})
+    behind = _evidence_behind(walk, [node for nodes in tagged.values() for node, _ in nodes])
     result: dict[str, Stance] = {}
     for question, nodes in tagged.items():
         shallowest: dict[str, int] = {}
         count: Counter[str] = Counter()
         first: dict[str, int] = {}
         for order, (node, depth) in enumerate(nodes):
-            position = getattr(node, "position", None)
+            position = _tag(node, "position")
             if position is not None:
                 shallowest[position] = min(depth, shallowest.get(position, depth))
                 count[position] += 1
@@ -186,7 +190,7 @@ def stances(argument_map: ArgumentMap, vocabulary: Vocabulary) -> dict[str, Stan
         ranked = sorted(count, key=lambda p: (shallowest[p], -count[p], first[p]))
         refs = tuple(_position_ref(vocabulary, question, position) for position in ranked)
         claims = tuple(
-            ClaimRef(node.id, node.kind, node.text, getattr(node, "position", None), depth, ev, len(ev))
+            ClaimRef(node.id, node.kind, node.text, _tag(node, "position"), depth, ev, len(ev))
             for node, depth in nodes
             for ev in (behind[id(node)],)
         )
@@ -200,17 +204,18 @@ def _position_ref(vocabulary: Vocabulary, question: str, position: str) -> Posit
     return PositionRef(id=position, label=found.label if found else position)
 
 
-def _evidence_behind(argument_map: ArgumentMap, tagged: set[int]) -> dict[int, tuple[str, ...]]:
-    """Evidence ids behind each tagged node (see the module docstring)."""
+def _evidence_behind(
+    walk: list[tuple[AnyNode, AnyNode | None, int]], tagged_nodes: list[AnyNode]
+) -> dict[int, tuple[str, ...]]:
+    """Evidence ids behind each tagged node (see the module docstring); ``walk`` is the map's walk."""
     linked: defaultdict[str, list[str]] = defaultdict(list)
-    for node in argument_map.nodes():
+    for node, _, _ in walk:
         if isinstance(node, Evidence):
             for target in node.also_supports:
                 linked[target].append(node.id)
+    tagged = set(map(id, tagged_nodes))
     result: dict[int, tuple[str, ...]] = {}
-    for node in argument_map.nodes():
-        if id(node) not in tagged:
-            continue
+    for node in tagged_nodes:
         found: list[str] = []
         stack = list(reversed(node.children))
         while stack:
@@ -374,7 +379,9 @@ def _is_unaligned(node: AnyNode) -> bool:
 
 def _tag(node: AnyNode, field: str) -> str | None:
     """A node's question or position; evidence has neither."""
-    value = getattr(node, field, None)
+    if isinstance(node, Evidence):
+        return None
+    value = node.question if field == "question" else node.position
     return value if isinstance(value, str) else None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, cast, get_args
@@ -47,7 +47,14 @@ class Document:
     path: Path
     map: ArgumentMap
     locator: Locator | LazyLocator
-    node_paths: dict[int, LinkedLoc] = field(default_factory=dict)
+    paths: dict[int, LinkedLoc] | None = None
+    """Each node's field path by ``id()``; worked out from the tree when first needed if not given."""
+
+    @property
+    def node_paths(self) -> dict[int, LinkedLoc]:
+        if self.paths is None:
+            self.paths = node_paths_of(self.map)
+        return self.paths
 
     def display(self) -> str:
         return display_path(self.path)

@@ -10,13 +10,20 @@ its parent does not.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from argmap.model import AnyNode, ArgumentMap, Relation, Thesis
 
 
 def asserted_nodes(argument_map: ArgumentMap) -> set[int]:
     """The ``id()`` of every node the author asserts, computed in one pre-order pass."""
+    return asserted_in(argument_map.walk())
+
+
+def asserted_in(walk: Iterable[tuple[AnyNode, AnyNode | None, int]]) -> set[int]:
+    """:func:`asserted_nodes` over a walk already made (``ArgumentMap.walk``'s pre-order)."""
     asserted: set[int] = set()
-    for node, parent, _ in argument_map.walk():
+    for node, parent, _ in walk:
         if _asserts(node, parent, asserted):
             asserted.add(id(node))
     return asserted
