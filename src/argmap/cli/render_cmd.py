@@ -71,7 +71,8 @@ def command(
         from argmap.compare import compare as compare_maps
         from argmap.compare import shared_vocabulary
 
-        comparison = compare_maps(documents[0], documents[1], shared_vocabulary(documents))
+        # The diagram counts unaligned claims but draws none, so none needs suggestions.
+        comparison = compare_maps(documents[0], documents[1], shared_vocabulary(documents), limit=0)
         source = dot.comparison_to_dot(comparison, documents[0].map, documents[1].map, direction=direction)
     else:
         vocabulary_path = vocabulary_path_for(documents[0])
