@@ -9,7 +9,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.yamlsafe import Declined, YamlRefused, compose, fast_data, to_data
+from argmap.yamlfast import Declined, fast_data
+from argmap.yamlsafe import YamlRefused, compose, to_data
 
 ROOT = Path(__file__).resolve().parent.parent
 _FULL_REFUSED = object()

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import InputError, Problem
-from argmap.yamlsafe import Declined, Locator, YamlRefused, compose, fast_data, to_data
+from argmap.yamlfast import Declined, fast_data
+from argmap.yamlsafe import Locator, YamlRefused, compose, to_data
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Larger files are refused before parsing: a 10,000-node map is about 5 MB."""

@@ -31,13 +31,14 @@ _STR = _TAG + "str"
 _MERGE = _TAG + "merge"
 _MAP = _TAG + "map"
 _SEQ = _TAG + "seq"
-_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+"""Plain scalars that mean no value; every other plain scalar stays text as written."""
 
 try:
-    # Only the parser is used: argmap composes nodes from its events itself (see compose).
-    _Loader: type = yaml.CSafeLoader
+    # Only the parser is used: argmap composes nodes (or data, argmap.yamlfast) from its events.
+    PARSER: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same results
-    _Loader = yaml.SafeLoader
+    PARSER = yaml.SafeLoader
 
 
 Loc = tuple[str | int, ...]
@@ -150,7 +151,7 @@ levels) needs under 3 million, a hand-written map a few thousand."""
 # Of the implicit resolutions of a plain scalar, only these change what we read: null means
 # no value, and merge keys are refused. Booleans, numbers and dates stay text as written, so
 # matching each scalar against their patterns would be wasted work.
-_PLAIN_SPECIAL = {**dict.fromkeys(_NULL_WORDS, _NULL), "<<": _MERGE}
+_PLAIN_SPECIAL = {**dict.fromkeys(NULL_WORDS, _NULL), "<<": _MERGE}
 
 
 class _Alias(yaml.ScalarNode):
@@ -164,7 +165,7 @@ class _Alias(yaml.ScalarNode):
 def compose(text: str) -> yaml.Node | None:
     """Compose one YAML document; ``None`` for a file with no document (empty, only comments)."""
     try:
-        return _compose(yaml.parse(text, Loader=_Loader))
+        return _compose(yaml.parse(text, Loader=PARSER))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "not valid YAML"
@@ -297,106 +298,6 @@ def _compose(events: Iterator[yaml.Event]) -> yaml.Node | None:
             root = node
         if isinstance(node, yaml.CollectionNode):
             stack.append([node, None, bool(node.flow_style)])
-    return root
-
-
-class Declined(Exception):
-    """The fast reader met something only :func:`compose` and :func:`to_data` report properly."""
-
-
-_NO_KEY = object()
-
-
-def fast_data(text: str) -> Any:
-    """Plain data straight from the parser's events, for a document with nothing unusual.
-
-    Equal to ``to_data(compose(text))`` whenever it returns; it never builds the node
-    graph, which costs more than the parse itself. It raises :class:`Declined` at the first
-    thing the full readers refuse or mark (an alias, an anchor, a tag, a merge or duplicate
-    key, a key that is not text, a second document, an empty file, invalid YAML, flow
-    nesting past the limits), and no later than :func:`compose` would stop: the caller then
-    reads the text again with them.
-    """
-    # One loop over every event of the file: local names, exact type tests, no casts.
-    scalar_event, sequence_start, mapping_start = (
-        yaml.ScalarEvent,
-        yaml.SequenceStartEvent,
-        yaml.MappingStartEvent,
-    )
-    sequence_end, mapping_end, document_start = (
-        yaml.SequenceEndEvent,
-        yaml.MappingEndEvent,
-        yaml.DocumentStartEvent,
-    )
-    node_events = (scalar_event, sequence_start, mapping_start, yaml.AliasEvent)
-    null_words, no_key = _NULL_WORDS, _NO_KEY
-    # Each open collection: [container, pending key (mappings), whether it is in flow style].
-    stack: list[list[Any]] = []
-    root: Any = no_key
-    documents = flow_depth = work = 0
-    events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
-    try:
-        for event in events:
-            kind = type(event)
-            if kind is sequence_end or kind is mapping_end:
-                if stack.pop()[2]:
-                    flow_depth -= 1
-                continue
-            if kind not in node_events:
-                if kind is document_start:
-                    documents += 1
-                    if documents > 1:
-                        raise Declined
-                continue
-            if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
-                raise Declined
-            value: Any
-            if kind is scalar_event:
-                value = event.value
-                plain = event.implicit[0]
-                if plain and value == "<<":
-                    raise Declined
-                frame = stack[-1] if stack else None
-                if frame is not None and frame[1] is no_key and type(frame[0]) is dict:
-                    # A key: always its text, even a plain "null".
-                    if value in frame[0]:
-                        raise Declined
-                    frame[1] = value
-                    if flow_depth:
-                        work += flow_depth
-                        if work > FLOW_WORK_BUDGET:
-                            raise Declined
-                    continue
-                if plain and value in null_words:
-                    value = None
-            else:
-                value = {} if kind is mapping_start else []
-                if event.flow_style:
-                    flow_depth += 1
-                    if flow_depth > MAX_FLOW_DEPTH:
-                        raise Declined
-            if flow_depth:
-                work += flow_depth
-                if work > FLOW_WORK_BUDGET:
-                    raise Declined
-            if stack:
-                frame = stack[-1]
-                container = frame[0]
-                if type(container) is list:
-                    container.append(value)
-                elif frame[1] is no_key:
-                    raise Declined  # a key that is a list or a mapping
-                else:
-                    container[frame[1]] = value
-                    frame[1] = no_key
-            else:
-                root = value
-            if kind is not scalar_event:
-                stack.append([value, no_key, bool(event.flow_style)])
-    except (yaml.YAMLError, UnicodeEncodeError):
-        raise Declined from None
-    if root is no_key:
-        raise Declined
     return root
 
 
