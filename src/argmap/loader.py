@@ -242,12 +242,16 @@ def _model_for(
 
 def validate_map(
     data: Any, name: str, locator: Locator | LazyLocator
-) -> tuple[ArgumentMap, dict[int, LinkedLoc]]:
-    """An :class:`ArgumentMap` from parsed data, or an :class:`InputError` listing every problem."""
+) -> tuple[ArgumentMap, dict[int, LinkedLoc] | None]:
+    """An :class:`ArgumentMap` from parsed data, or an :class:`InputError` listing every problem.
+
+    Also the field path of each node, when validation found them on the way; None when they
+    are left to :func:`node_paths_of`, for the rare caller that needs a node's line.
+    """
     if isinstance(data, dict):
         whole = _validate_whole(data)
         if whole is not None:
-            return whole
+            return whole, None
     collector = _Collector(name, locator)
     node_paths: dict[int, LinkedLoc] = {}
     if not isinstance(data, dict):
@@ -274,7 +278,7 @@ def validate_map(
     return result, node_paths
 
 
-def _validate_whole(data: dict[str, Any]) -> tuple[ArgumentMap, dict[int, LinkedLoc]] | None:
+def _validate_whole(data: dict[str, Any]) -> ArgumentMap | None:
     """A valid map in one call into pydantic-core, about twice as fast as node by node.
 
     None for anything the node-by-node path must look at: a problem to locate and report,
@@ -288,7 +292,7 @@ def _validate_whole(data: dict[str, Any]) -> tuple[ArgumentMap, dict[int, Linked
         return None
     if not all(author.strip() for author in result.source.authors):
         return None
-    return result, node_paths_of(result)
+    return result
 
 
 def node_paths_of(argument_map: ArgumentMap) -> dict[int, LinkedLoc]:
