@@ -143,12 +143,14 @@ class Article:
 
     def _find_by_first_words(self, needles: list[str], found: list[bool], width: int) -> None:
         """Find the quotes of more than ``width`` words by their first ``width`` words."""
-        waiting: dict[str, list[int]] = {}
+        # Keys are tuples of words, not joined strings: the article's tuples come from zip,
+        # which reuses one tuple when nothing keeps it, and hash from their words' cached hashes.
+        waiting: dict[tuple[str, ...], list[int]] = {}
         for index, needle in enumerate(needles):
             words = needle.lower().split(" ", width)
             # The last word of the key must be followed by a space in the quote to be whole.
             if not found[index] and len(words) == width + 1:
-                waiting.setdefault(" ".join([_head(words[0]), *words[1:width]]), []).append(index)
+                waiting.setdefault((_head(words[0]), *words[1:width]), []).append(index)
         indexed = self._word_pairs() if waiting else None
         if indexed is None:
             return
@@ -156,14 +158,15 @@ class Article:
         lowered, normal = self._lowered or "", self.normal
         # The shifted runs are shorter: zip stops at the last place a whole key fits.
         shifted = (islice(tokens, shift, None) for shift in range(1, width))
-        keys = map(" ".join, zip(heads, *shifted, strict=False))
+        keys = zip(heads, *shifted, strict=False)
         # Keys leave `waiting` once all their quotes are found, so later places skip them.
         for at in compress(count(), map(waiting.__contains__, keys)):
-            key = " ".join([heads[at], *tokens[at + 1 : at + width]])
+            key = (heads[at], *tokens[at + 1 : at + width])
             indexes = waiting[key]
             word_start = starts[at] + len(tokens[at]) - len(heads[at])
             for index in list(indexes):
                 needle = needles[index]
+                # The quote's opening marks (a quotation mark, a parenthesis) come before the word.
                 start = word_start - (len(needle) - len(needle.lstrip(_LEADING_MARKS)))
                 if (
                     start >= 0
