@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,3 +91,24 @@ def test_matrix_reports_every_broken_map(run: Callable[..., Result], corpus: Pat
     assert result.exit_code == 2
     for name in ("map-010.yaml", "map-020.yaml", "map-100.json"):
         assert name in result.output
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait(corpus: Path) -> None:
+    """A worker killed mid-file (as by the out-of-memory killer) stops the load with an error."""
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from argmap import batch\n"
+        "from argmap.loader import find_maps\n"
+        "def _dies(path):\n"
+        "    if path.name == 'map-005.yaml':\n"
+        "        os._exit(9)\n"
+        "    return LOAD(path)\n"
+        "LOAD, batch._load = batch._load, _dies\n"
+        "batch.load_documents(find_maps([Path(sys.argv[1])]), jobs=2)\n"
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", script, str(corpus)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert finished.returncode != 0
+    assert "BrokenProcessPool" in finished.stderr

@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from argmap._gc import collector_paused
@@ -39,10 +40,13 @@ def load_documents(
     workers = worker_count(len(paths), jobs)
     if workers <= 1:
         return _finish(paths, map(_load, paths), advance)
-    # The pool is forked before any progress display starts a thread of its own.
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    # An executor, not a Pool: a worker that dies (killed for memory, say) breaks the
+    # executor, which raises, where a Pool would wait for its result for ever. map()
+    # submits every file at once, so workers are forked before a progress bar's thread.
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=fork) as executor:
         chunk = max(1, min(16, len(paths) // (workers * 8)))
-        return _finish(paths, pool.imap(_load, paths, chunk), advance)
+        return _finish(paths, executor.map(_load, paths, chunksize=chunk), advance)
 
 
 def worker_count(files: int, jobs: int | None) -> int:
