@@ -2,9 +2,9 @@
 
 Reading YAML is most of the cost of a corpus, and each file is independent of the others,
 so reading and validating spread over the machine's cores. Workers send back the validated
-map (unpickling it costs less than validating it again) and the text; node positions are
-worked out again here when needed, since a :class:`~argmap.loader.Document` finds its
-nodes by object identity, which does not cross processes. Workers are forked, so they
+document (unpickling it costs less than validating again); node positions are worked out
+again here when needed, since a :class:`~argmap.loader.Document` finds its nodes by
+object identity, which does not cross processes. Workers are forked, so they
 start with argmap already imported; where fork is unavailable, maps are loaded here, one
 after another.
 """
@@ -19,14 +19,12 @@ from pathlib import Path
 
 from argmap._gc import collector_paused
 from argmap.errors import InputError, Problem
-from argmap.loader import Document, validate_map
-from argmap.model import ArgumentMap
-from argmap.reading import LazyLocator, display_path, parse, read_text
+from argmap.loader import Document, load_document
 
 PARALLEL_FROM = 32
 """Fewer maps than this are read in this process: starting workers costs about as much."""
 
-_Loaded = tuple[str, ArgumentMap] | list[Problem]
+_Loaded = Document | list[Problem]
 
 
 def load_documents(
@@ -39,14 +37,14 @@ def load_documents(
     """
     workers = worker_count(len(paths), jobs)
     if workers <= 1:
-        return _finish(paths, map(_load, paths), advance)
+        return _finish(map(_load, paths), advance)
     # An executor, not a Pool: a worker that dies (killed for memory, say) breaks the
     # executor, which raises, where a Pool would wait for its result for ever. map()
     # submits every file at once, so workers are forked before a progress bar's thread.
     fork = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=fork) as executor:
         chunk = max(1, min(16, len(paths) // (workers * 8)))
-        return _finish(paths, executor.map(_load, paths, chunksize=chunk), advance)
+        return _finish(executor.map(_load, paths, chunksize=chunk), advance)
 
 
 def worker_count(files: int, jobs: int | None) -> int:
@@ -62,30 +60,22 @@ def worker_count(files: int, jobs: int | None) -> int:
 
 
 def _load(path: Path) -> _Loaded:
-    """The text and validated map of one file, or its problems (plain values: they cross processes)."""
-    name = display_path(path)
+    """One map, or its problems (plain values: they cross processes)."""
     try:
-        with collector_paused():
-            text = read_text(path)
-            data, locator = parse(text, name, path.suffix.lower())
-            argument_map, _ = validate_map(data, name, locator)
+        document = load_document(path)
     except InputError as error:
         return error.problems
-    return text, argument_map
+    # Node paths are keyed by object identity, which does not survive the trip: left to be
+    # worked out again where the document arrives, if anything asks where a node is.
+    document.paths = None
+    return document
 
 
-def _finish(
-    paths: Sequence[Path], results: Iterable[_Loaded], advance: Callable[[], None] | None
-) -> list[Document | InputError]:
+def _finish(results: Iterable[_Loaded], advance: Callable[[], None] | None) -> list[Document | InputError]:
     loaded: list[Document | InputError] = []
     with collector_paused():
-        for path, result in zip(paths, results, strict=True):
-            if isinstance(result, list):
-                loaded.append(InputError.uncapped(result))
-            else:
-                text, argument_map = result
-                # Node positions are worked out only if something asks where a node is.
-                loaded.append(Document(path, argument_map, LazyLocator(text)))
+        for result in results:
+            loaded.append(InputError.uncapped(result) if isinstance(result, list) else result)
             if advance is not None:
                 advance()
     return loaded

@@ -333,16 +333,11 @@ def _problem_order(problem: Problem) -> tuple[int, int]:
 def load_document(path: str | os.PathLike[str]) -> Document:
     """Read and validate one map file."""
     file = Path(path)
+    name = display_path(file)
     with collector_paused():
         text = read_text(file)
-        data, locator = parse(text, display_path(file), file.suffix.lower())
-        return document_from(file, data, locator)
-
-
-def document_from(file: Path, data: Any, locator: Locator | LazyLocator) -> Document:
-    """A :class:`Document` from the parsed data of ``file``, or an :class:`InputError`."""
-    with collector_paused():
-        argument_map, node_paths = validate_map(data, display_path(file), locator)
+        data, locator = parse(text, name, file.suffix.lower())
+        argument_map, node_paths = validate_map(data, name, locator)
     return Document(file, argument_map, locator, node_paths)
 
 
