@@ -4,9 +4,8 @@ Reading YAML is most of the cost of a corpus, and each file is independent of th
 so reading and validating spread over the machine's cores. Workers send back the validated
 document (unpickling it costs less than validating again); node positions are worked out
 again here when needed, since a :class:`~argmap.loader.Document` finds its nodes by
-object identity, which does not cross processes. Workers are forked, so they
-start with argmap already imported; where fork is unavailable, maps are loaded here, one
-after another.
+object identity, which does not cross processes. Workers are forked, so they start with
+argmap already imported; where fork is unavailable, maps are loaded here, one after another.
 """
 
 from __future__ import annotations

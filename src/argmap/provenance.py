@@ -78,7 +78,7 @@ class Match:
 
 
 _INDEX_FROM = 100_000
-"""Articles longer than this (in characters) are indexed by word pairs: scanning the whole
+"""Articles longer than this (in characters) are looked up by words: scanning the whole
 text for each of thousands of quotes would be quadratic."""
 _LEADING_MARKS = "\"'([{*"
 """Marks that may open a word inside a space-separated token (a quotation, a parenthesis)."""
@@ -101,7 +101,7 @@ class Article:
         self._lowered: str | None = None
         self._tokens: tuple[list[str], list[str], list[int]] | None = None
 
-    def _word_pairs(self) -> tuple[list[str], list[str], list[int]] | None:
+    def _words(self) -> tuple[list[str], list[str], list[int]] | None:
         """The article's tokens (lower-cased), their heads (opening marks stripped) and offsets.
 
         Built on first use, with C-speed builtins only (split, map, accumulate): a Python loop
@@ -151,7 +151,7 @@ class Article:
             # The last word of the key must be followed by a space in the quote to be whole.
             if not found[index] and len(words) == width + 1:
                 waiting.setdefault((_head(words[0]), *words[1:width]), []).append(index)
-        indexed = self._word_pairs() if waiting else None
+        indexed = self._words() if waiting else None
         if indexed is None:
             return
         tokens, heads, starts = indexed

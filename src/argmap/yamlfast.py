@@ -66,6 +66,16 @@ def fast_data(text: str) -> Any:
                 continue
             if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
                 raise Declined
+            if kind is not scalar_event and event.flow_style:
+                flow_depth += 1
+                if flow_depth > MAX_FLOW_DEPTH:
+                    raise Declined
+            # Every node, key or value, costs what compose() counts, so neither reader
+            # gets further into a costly document than the other.
+            if flow_depth:
+                work += flow_depth
+                if work > FLOW_WORK_BUDGET:
+                    raise Declined
             value: Any
             if kind is scalar_event:
                 value = event.value
@@ -78,23 +88,11 @@ def fast_data(text: str) -> Any:
                     if value in frame[0]:
                         raise Declined
                     frame[1] = value
-                    if flow_depth:
-                        work += flow_depth
-                        if work > FLOW_WORK_BUDGET:
-                            raise Declined
                     continue
                 if plain and value in null_words:
                     value = None
             else:
                 value = {} if kind is mapping_start else []
-                if event.flow_style:
-                    flow_depth += 1
-                    if flow_depth > MAX_FLOW_DEPTH:
-                        raise Declined
-            if flow_depth:
-                work += flow_depth
-                if work > FLOW_WORK_BUDGET:
-                    raise Declined
             if stack:
                 frame = stack[-1]
                 container = frame[0]

@@ -73,25 +73,24 @@ def progress(total: int, description: str) -> Iterator[Callable[[], None]]:
 
     started = time.monotonic()
     done = 0
-    shown: list[Progress] = []
+    bar: Progress | None = None
 
     def advance() -> None:
-        nonlocal done
+        nonlocal done, bar
         done += 1
-        if not shown:
+        if bar is None:
             if time.monotonic() - started < PROGRESS_AFTER:
                 return
             bar = Progress(console=screen, transient=True)
             bar.start()
             bar.add_task(description, total=total)
-            shown.append(bar)
-        shown[0].update(shown[0].task_ids[0], completed=done)
+        bar.update(bar.task_ids[0], completed=done)
 
     try:
         yield advance
     finally:
-        if shown:
-            shown[0].stop()
+        if bar is not None:
+            bar.stop()
 
 
 PROGRESS_AFTER = 0.3
