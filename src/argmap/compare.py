@@ -42,7 +42,7 @@ from argmap.compare_types import (
 )
 from argmap.errors import UsageError
 from argmap.loader import Document, load_vocabulary, vocabulary_path_for
-from argmap.model import AnyNode, ArgumentMap, Evidence, Relation
+from argmap.model import AnyNode, ArgumentMap, Evidence, Relation, position_of, question_of
 from argmap.similarity import Index, Vector, Vectors, vectorize
 from argmap.stance import asserted_in
 from argmap.vocabulary import Vocabulary
@@ -170,9 +170,7 @@ def stances(argument_map: ArgumentMap, vocabulary: Vocabulary) -> dict[str, Stan
     walk = list(argument_map.walk())
     asserted = asserted_in(walk)
     for node, _, depth in walk:
-        # isinstance, not getattr with a default: a pydantic model answers a missing
-        # attribute by raising, which costs more than the rest of this loop.
-        question = None if isinstance(node, Evidence) else node.question
+        question = question_of(node)
         if question is not None and id(node) in asserted:
             tagged[question].append((node, depth))
     behind = _evidence_behind(walk, [node for nodes in tagged.values() for node, _ in nodes])
@@ -182,7 +180,7 @@ def stances(argument_map: ArgumentMap, vocabulary: Vocabulary) -> dict[str, Stan
         count: Counter[str] = Counter()
         first: dict[str, int] = {}
         for order, (node, depth) in enumerate(nodes):
-            position = _tag(node, "position")
+            position = position_of(node)
             if position is not None:
                 shallowest[position] = min(depth, shallowest.get(position, depth))
                 count[position] += 1
@@ -190,7 +188,7 @@ def stances(argument_map: ArgumentMap, vocabulary: Vocabulary) -> dict[str, Stan
         ranked = sorted(count, key=lambda p: (shallowest[p], -count[p], first[p]))
         refs = tuple(_position_ref(vocabulary, question, position) for position in ranked)
         claims = tuple(
-            ClaimRef(node.id, node.kind, node.text, _tag(node, "position"), depth, ev, len(ev))
+            ClaimRef(node.id, node.kind, node.text, position_of(node), depth, ev, len(ev))
             for node, depth in nodes
             for ev in (behind[id(node)],)
         )
@@ -346,9 +344,7 @@ def unaligned_claims(map_a: ArgumentMap, map_b: ArgumentMap, limit: int | None =
     for (side, node, theirs, _, _), top in zip(asked, tops, strict=True):
         found = [(theirs[j], round(score, 3)) for j, score in top]
         suggestions = tuple(
-            Suggestion(
-                other.id, other.kind, other.text, score, _tag(other, "question"), _tag(other, "position")
-            )
+            Suggestion(other.id, other.kind, other.text, score, question_of(other), position_of(other))
             for other, score in found
             if score >= MIN_SUGGESTION_SCORE
         )
@@ -374,15 +370,7 @@ def _top_all(queries: list[tuple[Index, Vector]], k: int) -> list[list[tuple[int
 
 
 def _is_unaligned(node: AnyNode) -> bool:
-    return node.kind not in ("thesis", "evidence") and _tag(node, "question") is None
-
-
-def _tag(node: AnyNode, field: str) -> str | None:
-    """A node's question or position; evidence has neither."""
-    if isinstance(node, Evidence):
-        return None
-    value = node.question if field == "question" else node.position
-    return value if isinstance(value, str) else None
+    return node.kind not in ("thesis", "evidence") and question_of(node) is None
 
 
 # --------------------------------------------------------------------------- vocabulary

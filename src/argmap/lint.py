@@ -12,7 +12,7 @@ from difflib import get_close_matches
 from enum import IntEnum
 
 from argmap.loader import Document, VocabularyDocument
-from argmap.model import AnyNode, Evidence, Relation, Thesis
+from argmap.model import AnyNode, Evidence, Relation, Thesis, position_of, question_of, topic_of
 from argmap.provenance import Article
 from argmap.reading import format_loc
 from argmap.vocabulary import Vocabulary
@@ -168,13 +168,7 @@ def _check_cycles(reporter: _Reporter, first_by_id: dict[str, AnyNode]) -> None:
 
 
 def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> None:
-    # isinstance, not getattr with a default: a pydantic model answers a missing attribute
-    # through a raised and caught AttributeError, which is slow over thousands of nodes.
-    tagged = [
-        node
-        for node in reporter.nodes
-        if (node.topic if isinstance(node, Evidence) else node.question) is not None
-    ]
+    tagged = [node for node in reporter.nodes if question_of(node) or topic_of(node)]
     if vocabulary is None:
         if tagged:
             reporter.add(
@@ -186,14 +180,14 @@ def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> Non
     questions = {question.id: question for question in vocabulary.questions}
     topics = {topic.id for topic in vocabulary.topics}
     for node in tagged:
-        question_id = None if isinstance(node, Evidence) else node.question
+        question_id = question_of(node)
         if question_id is not None:
             question = questions.get(question_id)
             if question is None:
                 hint = _hint(question_id, list(questions))
                 reporter.add("unknown-question", node, f"unknown question '{question_id}'{hint}", "question")
             else:
-                position = None if isinstance(node, Evidence) else node.position
+                position = position_of(node)
                 if position is not None and question.position(position) is None:
                     names = [p.id for p in question.positions]
                     reporter.add(
@@ -202,7 +196,7 @@ def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> Non
                         f"question '{question_id}' has no position '{position}'; one of {', '.join(names)}",
                         "position",
                     )
-        topic = node.topic if isinstance(node, Evidence) else None
+        topic = topic_of(node)
         if topic is not None and topic not in topics:
             reporter.add(
                 "unknown-topic", node, f"unknown topic '{topic}'{_hint(topic, list(topics))}", "topic"

@@ -187,6 +187,25 @@ class Evidence(NodeBase):
 Node = Annotated[Claim | Objection | Rebuttal | Evidence, Field(discriminator="kind")]
 AnyNode = Thesis | Claim | Objection | Rebuttal | Evidence
 
+# What a node is tagged with, for any kind of node. isinstance, not getattr with a
+# default: a pydantic model answers a missing attribute by raising and catching an
+# AttributeError, which is slow over thousands of nodes.
+
+
+def question_of(node: AnyNode) -> str | None:
+    """The question a node answers; evidence answers none (it may name a topic instead)."""
+    return None if isinstance(node, Evidence) else node.question
+
+
+def position_of(node: AnyNode) -> str | None:
+    """The position a node takes on its question; evidence takes none."""
+    return None if isinstance(node, Evidence) else node.position
+
+
+def topic_of(node: AnyNode) -> str | None:
+    """The shared topic a piece of evidence names; other nodes name none."""
+    return node.topic if isinstance(node, Evidence) else None
+
 
 class ArgumentMap(Strict):
     """One article's argument."""

@@ -13,7 +13,7 @@ is escaped (:mod:`argmap.formats.markdown_escape`).
 from __future__ import annotations
 
 from argmap.formats.markdown_escape import inline
-from argmap.model import AnyNode, ArgumentMap, Evidence, Relation
+from argmap.model import AnyNode, ArgumentMap, Evidence, Relation, position_of, question_of
 from argmap.vocabulary import Vocabulary
 
 NAME = "markdown"
@@ -79,9 +79,9 @@ def _entry(head: str, node: AnyNode, pad: str, vocabulary: Vocabulary | None) ->
     The quote comes last because a line after a block quote would run on into it.
     """
     lines = [head]
-    question_id = getattr(node, "question", None)
+    question_id = question_of(node)
     if question_id is not None:
-        lines.append(pad + _question(question_id, getattr(node, "position", None), vocabulary))
+        lines.append(pad + _question(question_id, position_of(node), vocabulary))
     if node.note:
         lines.append(f"{pad}*Note:* {inline(node.note, pad)}")
     for field, words in _LINK_WORDS:

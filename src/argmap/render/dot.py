@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from argmap.errors import UsageError
-from argmap.model import AnyNode, ArgumentMap, Evidence, Relation
+from argmap.model import AnyNode, ArgumentMap, Evidence, Relation, position_of, question_of
 from argmap.render.dot_escape import html, html_lines, quote
 
 if TYPE_CHECKING:
@@ -182,9 +182,9 @@ def node_label(
     color = HEADER_COLORS.get(node.kind, MUTED)
     rows = [small(html(_header(node)), color)]
     rows += html_lines(node.text, THESIS_WRAP if node.kind == "thesis" else WRAP)
-    question = getattr(node, "question", None)
+    question = question_of(node)
     if tags and question:
-        tag = tag_text(question, getattr(node, "position", None), vocabulary)
+        tag = tag_text(question, position_of(node), vocabulary)
         rows += [small(f"<B>{line}</B>", color, 9) for line in html_lines(f"▸ {tag}", WRAP)]
     if quotes and node.quote:
         rows += [small(f"<I>{line}</I>", color, 9) for line in html_lines(f"“{node.quote}”", WRAP)]

@@ -20,7 +20,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.loader import Document
-from argmap.model import AnyNode, ArgumentMap, Evidence
+from argmap.model import AnyNode, ArgumentMap, Evidence, position_of, question_of
 from argmap.sanitize import terminal_safe
 from argmap.vocabulary import Vocabulary
 
@@ -140,10 +140,10 @@ def _node_label(
     if ids:
         label.append(" [", style="dim").append_text(safe(node.id, "dim")).append("]", style="dim")
     label.append("  ").append_text(safe(node.text))
-    question = getattr(node, "question", None)
+    question = question_of(node)
     if question is not None:
         label.append("\n▸ ", style="cyan").append_text(safe(question, "cyan"))
-        position = getattr(node, "position", None)
+        position = position_of(node)
         if position is not None:
             label.append(": ", style="cyan").append_text(
                 safe(_position_label(vocabulary, question, position), "cyan")
