@@ -40,12 +40,6 @@ def _raised_names() -> dict[str, list[str]]:
                 continue
             target = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
             name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "?")
-            if (
-                isinstance(target, ast.Attribute)
-                and isinstance(target.value, ast.Name)
-                and target.value.id[:1].isupper()
-            ):
-                name = target.value.id  # a constructor of the class: InputError.uncapped(...)
             found.setdefault(name, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 

@@ -74,7 +74,7 @@ def _finish(results: Iterable[_Loaded], advance: Callable[[], None] | None) -> l
     loaded: list[Document | InputError] = []
     with collector_paused():
         for result in results:
-            loaded.append(InputError.uncapped(result) if isinstance(result, list) else result)
+            loaded.append(InputError(result, cap=False) if isinstance(result, list) else result)
             if advance is not None:
                 advance()
     return loaded

@@ -51,7 +51,7 @@ from argmap.vocabulary import Vocabulary
 __all__ = [
     "Author", "ClaimRef", "Comparison", "EvidenceUse", "PositionRef", "Row", "SharedEvidence", "Sort",
     "Stance", "Suggestion", "Summary", "Unaligned", "Verdict", "compare", "question_order",
-    "shared_evidence", "shared_vocabulary", "stances", "unaligned_claims",
+    "shared_vocabulary", "stances", "unaligned_claims",
 ]  # fmt: skip
 _VERDICT_RANK = {"disagree": 0, "only_a": 1, "only_b": 1, "agree": 2}
 SUGGESTIONS = 3
@@ -240,12 +240,6 @@ def _use(evidence: Evidence, parent: AnyNode) -> EvidenceUse:
     return EvidenceUse(
         evidence.id, kind, evidence.text, evidence.date, parent.id, parent.kind, parent.text, relation
     )
-
-
-def shared_evidence(map_a: ArgumentMap, map_b: ArgumentMap, vocabulary: Vocabulary) -> list[SharedEvidence]:
-    """Evidence both authors cite: by shared topic (vocabulary order), then by similar text."""
-    by_topic, rest_a, rest_b = _shared_topics(map_a, map_b, vocabulary)
-    return by_topic + _similar_evidence(rest_a, rest_b, _mutual_best(_texts(rest_a), _texts(rest_b)))
 
 
 _Cited = list[tuple[Evidence, AnyNode]]

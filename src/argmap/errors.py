@@ -47,8 +47,9 @@ class InputError(ArgmapError):
 
     MAX_PROBLEMS = 20
 
-    def __init__(self, problems: list[Problem]) -> None:
-        if len(problems) > self.MAX_PROBLEMS:
+    def __init__(self, problems: list[Problem], *, cap: bool = True) -> None:
+        # cap=False for problems already capped file by file (several files, or a worker's).
+        if cap and len(problems) > self.MAX_PROBLEMS:
             more = len(problems) - self.MAX_PROBLEMS
             problems = [
                 *problems[: self.MAX_PROBLEMS],
@@ -59,14 +60,6 @@ class InputError(ArgmapError):
 
     def lines(self) -> list[str]:
         return [str(problem) for problem in self.problems]
-
-    @classmethod
-    def uncapped(cls, problems: list[Problem]) -> InputError:
-        """An error carrying ``problems`` as they are: those of several files, each already capped."""
-        error = cls([])
-        error.problems = problems
-        error.args = (str(problems[0]) if problems else "invalid input",)
-        return error
 
 
 class UsageError(ArgmapError):

@@ -226,9 +226,9 @@ def _check_evidence_beneath(reporter: _Reporter) -> None:
 
 
 def _check_quotes(reporter: _Reporter, article: Article) -> None:
-    quoted = [node for node in reporter.nodes if node.quote is not None]
-    matches = article.match_all([node.quote for node in quoted if node.quote is not None])
-    for node, match in zip(quoted, matches, strict=True):
+    quoted = [(node, node.quote) for node in reporter.nodes if node.quote is not None]
+    matches = article.match_all([quote for _, quote in quoted])
+    for (node, _), match in zip(quoted, matches, strict=True):
         if not match.found:
             closest = (
                 f'; closest passage ({match.similarity:.0%} alike): "{match.closest}"'

@@ -50,7 +50,7 @@ def command(
     # Every map that cannot be used is reported, not only the first.
     errors = [item for item in loaded if isinstance(item, InputError)]
     if errors:
-        raise InputError.uncapped([problem for error in errors for problem in error.problems])
+        raise InputError([problem for error in errors for problem in error.problems], cap=False)
     documents = [item for item in loaded if isinstance(item, Document)]
     result = matrix(documents, shared_vocabulary(documents, vocabulary))
     inputs = read_by(documents, vocabulary)
