@@ -328,16 +328,6 @@ def test_compare_with_a_limit_keeps_the_first_unaligned_claims_and_counts_all() 
     assert "… and 2 more by Alpha 2020" in view
 
 
-def test_json_is_what_json_dumps_writes() -> None:
-    """to_json() writes exactly what json.dumps(to_dict(), indent=2, ensure_ascii=False) would."""
-    pairs = [(ALPHA, BETA), (HOSTILE, BETA)] + ([(str(JOSCELYN), str(GABUEV))] if GABUEV.exists() else [])
-    for first, second in pairs:
-        comparison = compare(load_document(first), load_document(second))
-        expected = json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        assert comparison.to_json() == expected
-
-
-@flagship
 def test_similarity_in_a_second_process_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """Evidence pairs and suggestions worked out in a forked process are the ones worked out here."""
     documents = [load_document(JOSCELYN), load_document(GABUEV)]

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, fields, is_dataclass
-from json.encoder import encode_basestring
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Verdict = Literal["disagree", "only_a", "only_b", "agree"]
@@ -141,55 +138,5 @@ class Comparison:
         return {"kind": "argmap-comparison", "version": 1, **asdict(self)}
 
     def to_json(self) -> str:
-        """What ``argmap compare --format json`` prints; documented in docs/compare-json.md.
-
-        The same text as ``json.dumps(self.to_dict(), indent=2, ensure_ascii=False)``,
-        written straight from the dataclasses: with an indent, ``json`` encodes in Python,
-        after ``asdict`` has copied everything, which took a fifth of a large comparison.
-        """
-        out: list[str] = []
-        _write_json({"kind": "argmap-comparison", "version": 1, **_items(self)}, "\n", out)
-        return "".join(out) + "\n"
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _items(value: object) -> dict[str, object]:
-    """A dataclass's fields by name, in order."""
-    kind = type(value)
-    if kind not in _FIELDS:
-        _FIELDS[kind] = tuple(field.name for field in fields(value))  # type: ignore[arg-type]
-    return {name: getattr(value, name) for name in _FIELDS[kind]}
-
-
-def _write_json(value: object, newline: str, out: list[str]) -> None:
-    """``value`` as ``json.dumps(..., indent=2, ensure_ascii=False)`` writes it; ``newline`` ends its line and indents."""
-    if isinstance(value, str):
-        out.append(encode_basestring(value))
-    elif isinstance(value, int) and not isinstance(value, bool):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float) and math.isfinite(value):
-        out.append(float.__repr__(value))
-    elif isinstance(value, tuple | list):
-        _write_entries(((None, item) for item in value), "[]", newline, out)
-    elif isinstance(value, dict):
-        _write_entries(value.items(), "{}", newline, out)
-    elif is_dataclass(value):
-        _write_entries(_items(value).items(), "{}", newline, out)
-    else:
-        out.append(json.dumps(value))  # null, true, false, NaN, Infinity
-
-
-def _write_entries(
-    entries: Iterable[tuple[str | None, object]], brackets: str, newline: str, out: list[str]
-) -> None:
-    inner = newline + "  "
-    separator = brackets[0] + inner
-    for key, item in entries:
-        out.append(separator)
-        if key is not None:
-            out.append(encode_basestring(key) + ": ")
-        _write_json(item, inner, out)
-        separator = "," + inner
-    out.append(newline + brackets[1] if separator[0] == "," else brackets)
+        """What ``argmap compare --format json`` prints; documented in docs/compare-json.md."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
