@@ -28,23 +28,9 @@ ARGMAP = str(Path(sys.executable).parent / "argmap")
 PARTNER = ROOT / "tests" / "fixtures" / "hostile" / "partner.yaml"
 ALIAS_BOMB = ROOT / "tests" / "cases" / "hostile" / "yaml" / "alias-bomb.yaml"
 
-
-def chain(depth: int) -> dict[str, object]:
-    node: dict[str, object] = {"id": "leaf", "kind": "evidence", "type": "event", "text": "The bottom."}
-    for level in range(depth, 0, -1):
-        node = {"id": f"c{level}", "kind": "claim", "text": f"Level {level}.", "children": [node]}
-    return {
-        "source": {"authors": ["Ann Author"]},
-        "thesis": {"id": "thesis", "text": "Top.", "children": [node]},
-    }
-
-
-def write_json(path: Path, data: object) -> Path:
-    sys.path.insert(0, str(ROOT / "src"))
-    from argmap.formats.json_format import dumps  # argmap's writer: no recursion, any depth
-
-    path.write_text(dumps(data) + "\n", encoding="utf-8")
-    return path
+# The hostile inputs are the test suite's own: the same deep chain, through argmap's writer.
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+from hostile_support import chain, write_json  # noqa: E402
 
 
 def big_yaml(path: Path, size: int) -> Path:

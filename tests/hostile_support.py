@@ -23,6 +23,7 @@ import hashlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -114,3 +115,22 @@ def render_expectation(comment: str, actual: dict[str, tuple[int, str]]) -> str:
         lines.append(f"== {'all' if index == 0 and shared else ', '.join(names)}: exit {code}\n")
         lines.append(output)
     return "".join(lines)
+
+
+def chain(depth: int) -> dict[str, object]:
+    """A valid map whose thesis has one line of ``depth`` claims, then a piece of evidence."""
+    node: dict[str, object] = {"id": "leaf", "kind": "evidence", "type": "event", "text": "The bottom."}
+    for level in range(depth, 0, -1):
+        node = {"id": f"c{level}", "kind": "claim", "text": f"Level {level}.", "children": [node]}
+    return {
+        "source": {"authors": ["Ann Author"]},
+        "thesis": {"id": "thesis", "text": "Top.", "children": [node]},
+    }
+
+
+def write_json(path: Path, data: object) -> Path:
+    """``data`` as JSON at ``path``, through argmap's writer: no recursion, any depth."""
+    from argmap.formats.json_format import dumps
+
+    path.write_text(dumps(data) + "\n", encoding="utf-8")
+    return path

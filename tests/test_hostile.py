@@ -23,7 +23,15 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, UPDATE_GOLDEN
-from hostile_support import comment_of, digest, parse_expectation, render_expectation, run_main
+from hostile_support import (
+    chain,
+    comment_of,
+    digest,
+    parse_expectation,
+    render_expectation,
+    run_main,
+    write_json,
+)
 
 HOSTILE = ROOT / "tests" / "cases" / "hostile"
 CATEGORIES = ("yaml", "encoding", "model", "size", "text", "paths")
@@ -161,29 +169,12 @@ def test_file_above_the_size_limit_is_refused_by_every_command(tmp_path: Path) -
         assert outcome == (2, message), command
 
 
-def _chain(depth: int) -> dict[str, object]:
-    node: dict[str, object] = {"id": "leaf", "kind": "evidence", "type": "event", "text": "The bottom."}
-    for level in range(depth, 0, -1):
-        node = {"id": f"c{level}", "kind": "claim", "text": f"Level {level}.", "children": [node]}
-    return {
-        "source": {"authors": ["Ann Author"]},
-        "thesis": {"id": "thesis", "text": "Top.", "children": [node]},
-    }
-
-
-def _write_json(path: Path, data: object) -> Path:
-    from argmap.formats.json_format import dumps
-
-    path.write_text(dumps(data) + "\n", encoding="utf-8")  # argmap's writer: no recursion
-    return path
-
-
 DEEP_COMMANDS = [name for name in COMMANDS if name not in ("render-svg", "import")]
 
 
 def test_ten_thousand_deep_json_chain_goes_through_every_command(tmp_path: Path) -> None:
     """A chain 10,000 claims deep loads, checks, shows, compares, renders DOT and exports, with no RecursionError."""
-    case = _write_json(tmp_path / "deep.json", _chain(10_000))
+    case = write_json(tmp_path / "deep.json", chain(10_000))
     results = _run_everywhere(case, tmp_path, DEEP_COMMANDS)
     for command, (code, output) in results.items():
         assert code == 0, (command, output[-500:])
@@ -227,7 +218,7 @@ def test_node_with_ten_thousand_children_goes_through_every_command(tmp_path: Pa
         "source": {"authors": ["Ann Author"]},
         "thesis": {"id": "thesis", "text": "Top.", "children": children},
     }
-    case = _write_json(tmp_path / "wide.json", data)
+    case = write_json(tmp_path / "wide.json", data)
     results = _run_everywhere(case, tmp_path, DEEP_COMMANDS)
     for command, (code, output) in results.items():
         assert code == 0, (command, output[-500:])
@@ -242,7 +233,7 @@ def test_one_megabyte_claim_goes_through_every_command(tmp_path: Path) -> None:
         "source": {"authors": ["Ann Author"]},
         "thesis": {"id": "thesis", "text": "Top.", "children": [{"id": "c", "kind": "claim", "text": words}]},
     }
-    case = _write_json(tmp_path / "long.json", data)
+    case = write_json(tmp_path / "long.json", data)
     results = _run_everywhere(case, tmp_path, [name for name in COMMANDS if name != "import"])
     for command, (code, output) in results.items():
         assert code == 0, (command, output[-300:])
@@ -272,8 +263,8 @@ def test_flow_work_budget_stops_a_file_that_stays_just_under_the_depth_limit(tmp
 
 def test_deep_json_problem_names_an_elided_path(tmp_path: Path) -> None:
     """A wrong field 10,000 levels down is reported on one short line, its path's middle elided."""
-    data = _chain(10_000)
-    case = _write_json(tmp_path / "deep-bad.json", data)
+    data = chain(10_000)
+    case = write_json(tmp_path / "deep-bad.json", data)
     text = case.read_text(encoding="utf-8").replace('"type": "event"', '"type": "rumour"')
     case.write_text(text, encoding="utf-8")
     code, output = _observe("check", str(case), tmp_path)
@@ -314,7 +305,7 @@ def test_map_above_the_node_limit_is_refused_without_validating_it(tmp_path: Pat
         "source": {"authors": ["Ann Author"]},
         "thesis": {"id": "thesis", "text": "Top.", "children": children},
     }
-    case = _write_json(tmp_path / "many.json", data)
+    case = write_json(tmp_path / "many.json", data)
     results = _run_everywhere(case, tmp_path, ["check", "show", "render-dot", "export-json"])
     assert set(results.values()) == {
         (2, f"{case}: thesis: holds more than 100,000 nodes; larger maps are refused\n")
