@@ -56,6 +56,10 @@ def jobs_option(function: F) -> F:
     )(function)
 
 
+PROGRESS_AFTER = 0.3
+"""Seconds of work before a progress bar appears: a moment's work shows none."""
+
+
 @contextmanager
 def progress(total: int, description: str) -> Iterator[Callable[[], None]]:
     """Call the yielded function once per item done; a bar shows on a terminal after a moment.
@@ -91,9 +95,6 @@ def progress(total: int, description: str) -> Iterator[Callable[[], None]]:
     finally:
         if bar is not None:
             bar.stop()
-
-
-PROGRESS_AFTER = 0.3
 
 
 def width_option(function: F) -> F:
