@@ -26,7 +26,8 @@ INTERNAL = {
     "_DuplicateKey": "argmap.reading.parse turns it into InputError",
     "Declined": "argmap.reading.parse reads the text again with the full YAML reader",
     "ValueError": "raised in pydantic validators (argmap.model), which pydantic reports as ValidationError",
-    "AttributeError": "the module __getattr__ of argmap/__init__.py, as Python requires",
+    "AttributeError": "module __getattr__ functions (argmap/__init__.py, the pydantic plugin loader's "
+    "stand-in in argmap/cli/pydantic_plugins.py), as Python requires",
 }
 
 

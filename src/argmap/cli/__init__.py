@@ -123,9 +123,9 @@ def run() -> NoReturn:
     (50 ms after checking a 10,000-node map); the operating system takes the memory back at
     once. Output files are written and closed by then; the standard streams are flushed here.
     """
-    # Validating argmap's own file format is no business of other installed packages'
-    # pydantic plugins, and looking for them reads every package's metadata at each run.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from argmap.cli.pydantic_plugins import turn_off
+
+    turn_off()
     code = 0
     try:
         main()
