@@ -62,3 +62,21 @@ def test_lines_print_as_padding_would() -> None:
         "          wrap twice",
         "          over",
     ]
+
+
+def test_the_ascii_shortcut_accepts_what_rich_measures_as_one_cell() -> None:
+    """Text is taken for one cell a character, by the ASCII shortcut or per character, only where rich says so."""
+    from rich.cells import cell_len
+
+    from argmap.render.lines import _ONE_CELL_RANGES, _one_cell_each
+
+    def accepted(char: str) -> bool:
+        code = ord(char)
+        inside = any(start <= code <= end for start, end in _ONE_CELL_RANGES)
+        return char == " " or (inside and char.isprintable() and cell_len(char) == 1)
+
+    for char in [*map(chr, range(0x3000)), "中", "😀", "\U0010ffff"]:
+        assert _one_cell_each(char) == accepted(char), hex(ord(char))
+        assert _one_cell_each(f"ab {char}") == accepted(char), hex(ord(char))
+    assert _one_cell_each("plain ascii, with punctuation!")
+    assert not _one_cell_each("tab\there")

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import chain, filterfalse
 from operator import mul
 from typing import Literal, overload
@@ -225,9 +225,8 @@ def cosine(a: Vector, b: Vector) -> float:
 class Index:
     """Candidate vectors behind postings lists, for top-k cosine queries.
 
-    Up to ``EXACT_LIMIT`` candidates every one sharing a feature with the query is scored.
-    Beyond it, the candidates are those sharing the most of the query's ``RARE_FEATURES``
-    rarest features (ties: the one met first, scanning the rarest feature first), and the
+    Up to ``EXACT_LIMIT`` candidates, every one is scored. Beyond it, the candidates are
+    those sharing the most of the query's ``RARE_FEATURES`` rarest features (ties: the one met first, scanning the rarest feature first), and the
     best ``SHORTLIST`` of them are scored exactly. This is an approximation, traded for
     speed: on the labelled pairs the shortlist returns the full scan's best match for 133
     of 144 claims and finds all 25 partners the full scan finds (tests/test_similarity.py).
@@ -241,17 +240,27 @@ class Index:
 
     def __init__(self, vectors: Sequence[Vector]) -> None:
         self.vectors = vectors
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        # Lazy vectors give their features without being weighed.
-        keys_of = vectors.keys if isinstance(vectors, Vectors) else vectors.__getitem__
-        for number in range(len(vectors)):
-            for key in keys_of(number):
-                postings[key].append(number)
-        self.postings = dict(postings)
-        self.frequency = {key: len(posting) for key, posting in self.postings.items()}
         self._rank: dict[str, int] = {}
         self._by_rank: list[str] = []
-        self._packed = _Packed(self)
+
+    @cached_property
+    def postings(self) -> dict[str, list[int]]:
+        """Each feature's candidates, in order; built only for the shortlist of a large index."""
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        # Lazy vectors give their features without being weighed.
+        keys_of = self.vectors.keys if isinstance(self.vectors, Vectors) else self.vectors.__getitem__
+        for number in range(len(self.vectors)):
+            for key in keys_of(number):
+                postings[key].append(number)
+        return dict(postings)
+
+    @cached_property
+    def frequency(self) -> dict[str, int]:
+        return {key: len(posting) for key, posting in self.postings.items()}
+
+    @cached_property
+    def _packed(self) -> _Packed:
+        return _Packed(self)
 
     def top(self, query: Vector, k: int, *, exclude: int | None = None) -> list[tuple[int, float]]:
         """The ``k`` best candidates as ``(number, score)``, best first; ties go to the earlier candidate."""
@@ -259,8 +268,12 @@ class Index:
         if len(self.vectors) > self.EXACT_LIMIT:
             candidates = self._shortlist(query, exclude)
         else:
-            keys = query.keys() & self.postings.keys()
-            candidates = {number for key in keys for number in self.postings[key]} - {exclude}
+            # Scoring every candidate costs less than finding those that share a feature
+            # (nearly all do, through common character n-grams); one that shares none scores
+            # 0 and is dropped below, as it would never have been scored.
+            candidates = range(len(self.vectors))
+            if exclude is not None:
+                candidates = [number for number in candidates if number != exclude]
         # Rounded so that float noise from summation order cannot reorder equal scores.
         scored = ((-round(cosine(query, self.vectors[number]), 12), number) for number in candidates)
         return [(number, -negative) for negative, number in heapq.nsmallest(k, scored) if negative < 0]

@@ -94,7 +94,7 @@ def wrap(console: Console, text: Text, width: int) -> Iterable[Text]:
     if _fits(text, width):
         return (text,)
     plain = text.plain
-    if not _one_cell_each().issuperset(plain):
+    if not _one_cell_each(plain):
         return text.wrap(console, width)
     lines = text.divide(_breaks(plain, width))
     for line in lines:
@@ -108,7 +108,7 @@ def wrap_plain(console: Console, text: Text, width: int) -> Iterable[str]:
     plain = text.plain
     if _fits(text, width):
         return (plain,)
-    if not _one_cell_each().issuperset(plain):
+    if not _one_cell_each(plain):
         return [line.plain for line in text.wrap(console, width)]
     ends = [0, *_breaks(plain, width), len(plain)]
     lines = [plain[start:end] for start, end in itertools.pairwise(ends)]
@@ -121,19 +121,32 @@ def wrap_plain(console: Console, text: Text, width: int) -> Iterable[str]:
     return lines
 
 
+_ONE_CELL_RANGES = (
+    (0x21, 0x7E),
+    (0xA1, 0x2FF),
+    (0x370, 0x482),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x2190, 0x25FF),
+)
+"""Where the characters :func:`_one_cell_each` accepts lie: ASCII, Latin, Greek, Cyrillic, punctuation, symbols."""
+
+
+def _one_cell_each(plain: str) -> bool:
+    """Whether every character of ``plain`` is a space or one cell wide by rich's measure."""
+    if plain.isascii():
+        # Printable ASCII, space included, is one cell each; no need to ask rich.
+        return plain.isprintable()
+    return all(map(_one_cell, set(plain)))
+
+
 @cache
-def _one_cell_each() -> frozenset[str]:
-    """Characters one cell wide by rich's measure that are not spaces: ASCII, Latin, punctuation, symbols."""
-    ranges = (
-        (0x21, 0x7E),
-        (0xA1, 0x2FF),
-        (0x370, 0x482),
-        (0x2010, 0x2027),
-        (0x2030, 0x205E),
-        (0x2190, 0x25FF),
-    )
-    found = (chr(code) for start, end in ranges for code in range(start, end + 1))
-    return frozenset(" ").union(char for char in found if char.isprintable() and cell_len(char) == 1)
+def _one_cell(char: str) -> bool:
+    if char == " ":
+        return True
+    code = ord(char)
+    in_range = any(start <= code <= end for start, end in _ONE_CELL_RANGES)
+    return in_range and char.isprintable() and cell_len(char) == 1
 
 
 def _breaks(plain: str, width: int) -> list[int]:
