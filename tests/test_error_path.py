@@ -25,6 +25,7 @@ INTERNAL = {
     "YamlRefused": "argmap.reading.parse and LazyLocator turn it into InputError",
     "_DuplicateKey": "argmap.reading.parse turns it into InputError",
     "Declined": "argmap.reading.parse reads the text again with the full YAML reader",
+    "FileExistsError": "argmap.atomic.write_atomic turns it, as any OSError, into OutputError",
     "ValueError": "raised in pydantic validators (argmap.model), which pydantic reports as ValidationError",
     "AttributeError": "module __getattr__ functions (argmap/__init__.py, the pydantic plugin loader's "
     "stand-in in argmap/cli/pydantic_plugins.py), as Python requires",

@@ -6,6 +6,7 @@ single place; anything else escaping is a bug, shown with ``--debug``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -72,3 +73,12 @@ class OutputError(ArgmapError):
 
 class RenderError(ArgmapError):
     """The layout engine failed or is missing."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the choice most like ``word``, or ``""`` when none is close."""
+    # Imported here: only a misspelling needs difflib, and importing it costs every run 1 ms.
+    from difflib import get_close_matches
+
+    guess = get_close_matches(word, list(choices), n=1)
+    return f"; did you mean '{guess[0]}'?" if guess else ""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from difflib import get_close_matches
 from enum import IntEnum
 
+from argmap.errors import did_you_mean
 from argmap.loader import Document, VocabularyDocument
 from argmap.model import AnyNode, Evidence, Relation, Thesis, position_of, question_of, topic_of
 from argmap.provenance import Article
@@ -126,8 +126,7 @@ def _check_references(reporter: _Reporter, first_by_id: dict[str, AnyNode]) -> N
             if target == node.id:
                 reporter.add("self-reference", node, f"node '{node.id}' points at itself", field, index)
             elif target not in first_by_id:
-                guess = get_close_matches(target, list(first_by_id), n=1)
-                hint = f"; did you mean '{guess[0]}'?" if guess else ""
+                hint = did_you_mean(target, first_by_id)
                 reporter.add("missing-reference", node, f"no node has id '{target}'{hint}", field, index)
 
 
@@ -184,7 +183,7 @@ def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> Non
         if question_id is not None:
             question = questions.get(question_id)
             if question is None:
-                hint = _hint(question_id, list(questions))
+                hint = did_you_mean(question_id, questions)
                 reporter.add("unknown-question", node, f"unknown question '{question_id}'{hint}", "question")
             else:
                 position = position_of(node)
@@ -199,13 +198,8 @@ def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> Non
         topic = topic_of(node)
         if topic is not None and topic not in topics:
             reporter.add(
-                "unknown-topic", node, f"unknown topic '{topic}'{_hint(topic, list(topics))}", "topic"
+                "unknown-topic", node, f"unknown topic '{topic}'{did_you_mean(topic, topics)}", "topic"
             )
-
-
-def _hint(value: str, choices: list[str]) -> str:
-    guess = get_close_matches(value, choices, n=1)
-    return f"; did you mean '{guess[0]}'?" if guess else ""
 
 
 def _check_evidence_beneath(reporter: _Reporter) -> None:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, cast, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from argmap._gc import collector_paused
-from argmap.errors import InputError, Problem
+from argmap.errors import InputError, Problem, did_you_mean
 from argmap.model import AnyNode, ArgumentMap, Claim, Evidence, Objection, Rebuttal, Thesis
 from argmap.reading import LazyLocator, display_path, format_loc, parse, read_text
 from argmap.vocabulary import Vocabulary
@@ -93,8 +92,7 @@ def _message(error: dict[str, Any], fields: Sequence[str]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         unknown = str(error["loc"][-1])
-        guess = get_close_matches(unknown, list(fields), n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of {', '.join(fields)}"
+        hint = did_you_mean(unknown, fields) or f"; expected one of {', '.join(fields)}"
         return f"unknown field '{unknown}'{hint}"
     if kind in ("enum", "literal_error"):
         expected = str(error["ctx"]["expected"]).replace("'", "").replace(" or ", ", ")

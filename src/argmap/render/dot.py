@@ -26,12 +26,11 @@ points at what it bears on.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from argmap.errors import UsageError
+from argmap.errors import UsageError, did_you_mean
 from argmap.model import AnyNode, ArgumentMap, Evidence, Relation, position_of, question_of
 from argmap.render.dot_escape import html, html_lines, quote
 
@@ -135,8 +134,7 @@ def node_names(argument_map: ArgumentMap, prefix: str = "") -> dict[int, str]:
 def find_focus(argument_map: ArgumentMap, focus: str) -> AnyNode:
     node = argument_map.index().get(focus)
     if node is None:
-        guess = difflib.get_close_matches(focus, list(argument_map.index()), n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else ""
+        hint = did_you_mean(focus, argument_map.index())
         raise UsageError(f"--focus {focus}: no node has this id in {argument_map.label()}{hint}")
     return node
 
