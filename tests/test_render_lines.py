@@ -64,6 +64,26 @@ def test_lines_print_as_padding_would() -> None:
     ]
 
 
+entries = st.lists(
+    st.tuples(st.integers(0, 12), st.one_of(st.none(), st.sampled_from(["• ", "≈ 0.42 ", "中 "])), texts),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(entries, st.integers(1, 30))
+def test_plain_text_prints_lines_as_rich_does(found: list[tuple[int, str | None, str]], width: int) -> None:
+    """plain_text() writes Lines itself where it can; the text is what rich prints, byte for byte."""
+    from argmap.render.terminal import plain_text
+
+    lines = Lines([(indent, None if p is None else Text(p), Text(t)) for indent, p, t in found])
+    view = Group(Text("title"), lines, Text("after"))
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, force_terminal=False).print(view)
+    expected = "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
+    assert plain_text(view, width) == expected
+
+
 def test_the_ascii_shortcut_accepts_what_rich_measures_as_one_cell() -> None:
     """Text is taken for one cell a character, by the ASCII shortcut or per character, only where rich says so."""
     from rich.cells import cell_len

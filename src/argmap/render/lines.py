@@ -59,6 +59,19 @@ class Lines:
                     yield from line.render(console)
                 yield Segment.line()
 
+    def plain(self, console: Console, width: int) -> str | None:
+        """The text a colourless ``console`` prints for these lines at ``width``, if it needs no cropping.
+
+        ``None`` where a line would be cropped or holds a character not one cell wide: then
+        only rich knows what it prints. Printing through rich re-measures and re-splits
+        every line, which was a third of laying out a large comparison.
+        """
+        text = "".join(self._plain(console, width))
+        lines = text.split("\n")
+        if max(map(len, lines)) <= width and all(map(_one_cell_each, lines)):
+            return text
+        return None
+
     def _plain(self, console: Console, width: int) -> Iterator[str]:
         for indent, prefix, text in self.lines:
             first = " " * indent + (prefix.plain if prefix is not None else "")

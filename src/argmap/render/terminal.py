@@ -21,6 +21,7 @@ from rich.tree import Tree
 
 from argmap.loader import Document
 from argmap.model import AnyNode, ArgumentMap, Evidence, position_of, question_of
+from argmap.render.lines import Lines
 from argmap.sanitize import terminal_safe
 from argmap.vocabulary import Vocabulary
 
@@ -68,7 +69,12 @@ def plain_text(renderable: RenderableType, width: int = 80) -> str:
     target = Console(
         file=out, width=width, color_system=None, force_terminal=False, markup=False, emoji=False
     )
-    target.print(renderable)
+    for part in renderable.renderables if isinstance(renderable, Group) else [renderable]:
+        text = part.plain(target, width) if isinstance(part, Lines) else None
+        if text is None:
+            target.print(part)
+        else:
+            out.write(text)
     # Tables pad wrapped lines to their width; trailing blanks only make files noisy.
     return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
 
