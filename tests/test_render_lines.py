@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.text import Text
+from rich.tree import Tree
 
 from argmap.render.lines import Lines, wrap, wrap_plain
 
@@ -78,6 +79,31 @@ def test_plain_text_prints_lines_as_rich_does(found: list[tuple[int, str | None,
 
     lines = Lines([(indent, None if p is None else Text(p), Text(t)) for indent, p, t in found])
     view = Group(Text("title"), lines, Text("after"))
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, force_terminal=False).print(view)
+    expected = "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
+    assert plain_text(view, width) == expected
+
+
+@st.composite
+def trees(draw: st.DrawFn) -> Tree:
+    """A tree of up to 12 nodes of any shape, with labels from the wrapping alphabet."""
+    style = draw(st.sampled_from(["dim", "bold", "underline2", ""]))
+    root = Tree(Text(draw(texts)), guide_style=style)
+    nodes = [root]
+    for _ in range(draw(st.integers(0, 11))):
+        parent = nodes[draw(st.integers(0, len(nodes) - 1))]
+        nodes.append(parent.add(Text(draw(texts))))
+    return root
+
+
+@settings(max_examples=300, deadline=None)
+@given(trees(), st.integers(1, 40))
+def test_plain_text_prints_trees_as_rich_does(tree: Tree, width: int) -> None:
+    """plain_text() lays trees out itself where it can; the text is what rich prints, byte for byte."""
+    from argmap.render.terminal import plain_text
+
+    view = Group(Text("title"), tree)
     out = io.StringIO()
     Console(file=out, width=width, color_system=None, force_terminal=False).print(view)
     expected = "\n".join(line.rstrip() for line in out.getvalue().split("\n"))

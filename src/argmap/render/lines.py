@@ -20,6 +20,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from rich.tree import Tree
 
 Line = tuple[int, Text | None, Text]
 """One entry of :class:`Lines`: indent, hanging prefix (or none) and text."""
@@ -123,6 +124,11 @@ def wrap_plain(console: Console, text: Text, width: int) -> Iterable[str]:
         return (plain,)
     if not _one_cell_each(plain):
         return [line.plain for line in text.wrap(console, width)]
+    return _wrap_one_cell(plain, width)
+
+
+def _wrap_one_cell(plain: str, width: int) -> list[str]:
+    """Rich's wrapping of one line of one-cell characters (no line break, no tab) at ``width``."""
     ends = [0, *_breaks(plain, width), len(plain)]
     lines = [plain[start:end] for start, end in itertools.pairwise(ends)]
     # What Text.rstrip_end() and Text.truncate() do to each line, for one-cell characters.
@@ -131,6 +137,54 @@ def wrap_plain(console: Console, text: Text, width: int) -> Iterable[str]:
             spaces = len(line) - len(line.rstrip(" "))
             line = line[: len(line) - min(spaces, len(line) - width)]
             lines[number] = line[:width]
+    return lines
+
+
+def tree_plain(tree: Tree, console: Console, width: int) -> str | None:
+    """What a colourless ``console`` prints for ``tree`` at ``width``, laid out here; ``None`` where only rich knows.
+
+    rich renders a tree a node at a time, every label through its own console pass, and
+    then re-measures every line: 1.4 s for the 23,000 lines of a 10,000-node map. Here each
+    label is wrapped once below its guides, as rich would wrap it. Only for trees of one
+    guide style whose labels are one-cell text with room beside the guides.
+    """
+    options = console.options
+    if tree.hide_root or options.ascii_only or options.legacy_windows:
+        return None
+    style = console.get_style(tree.guide_style, default="")
+    space, cont, fork, end = Tree.TREE_GUIDES[1 if style.bold else (2 if style.underline2 else 0)]
+    out: list[str] = []
+    stack: list[tuple[Tree, str, bool]] = [(tree, "", True)]
+    while stack:
+        node, columns, last = stack.pop()
+        label = node.label
+        if not isinstance(label, Text) or not node.expanded or node.guide_style != tree.guide_style:
+            return None
+        if node is tree:
+            first = rest = ""
+        else:
+            first, rest = columns + (end if last else fork), columns + (space if last else cont)
+        room = width - len(first)
+        lines = _label_lines(label.plain, room) if room >= 1 else None
+        if lines is None:
+            return None
+        out.append(first + lines[0])
+        out.extend(rest + line for line in lines[1:])
+        children = node.children
+        stack.extend((children[n], rest, n == len(children) - 1) for n in reversed(range(len(children))))
+    return "".join(f"{line}\n" for line in out)
+
+
+def _label_lines(plain: str, width: int) -> list[str] | None:
+    """``Text(plain).wrap()``'s lines at ``width`` for one-cell text, line breaks included; else ``None``."""
+    lines: list[str] = []
+    for part in plain.split("\n"):
+        if not _one_cell_each(part):
+            return None
+        if len(part) <= width:
+            lines.append(part)
+        else:
+            lines += _wrap_one_cell(part, width)
     return lines
 
 

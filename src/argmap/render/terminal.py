@@ -21,7 +21,7 @@ from rich.tree import Tree
 
 from argmap.loader import Document
 from argmap.model import AnyNode, ArgumentMap, Evidence, position_of, question_of
-from argmap.render.lines import Lines
+from argmap.render.lines import Lines, tree_plain
 from argmap.sanitize import terminal_safe
 from argmap.vocabulary import Vocabulary
 
@@ -70,7 +70,11 @@ def plain_text(renderable: RenderableType, width: int = 80) -> str:
         file=out, width=width, color_system=None, force_terminal=False, markup=False, emoji=False
     )
     for part in renderable.renderables if isinstance(renderable, Group) else [renderable]:
-        text = part.plain(target, width) if isinstance(part, Lines) else None
+        text = None
+        if isinstance(part, Lines):
+            text = part.plain(target, width)
+        elif isinstance(part, Tree):
+            text = tree_plain(part, target, width)
         if text is None:
             target.print(part)
         else:
