@@ -119,12 +119,10 @@ def wrap(console: Console, text: Text, width: int) -> Iterable[Text]:
 
 def wrap_plain(console: Console, text: Text, width: int) -> Iterable[str]:
     """The plain text of :func:`wrap`'s lines, without making a :class:`Text` of each."""
-    plain = text.plain
     if _fits(text, width):
-        return (plain,)
-    if not _one_cell_each(plain):
-        return [line.plain for line in text.wrap(console, width)]
-    return _wrap_one_cell(plain, width)
+        return (text.plain,)
+    lines = _plain_lines(text.plain, width)
+    return lines if lines is not None else [line.plain for line in text.wrap(console, width)]
 
 
 def _wrap_one_cell(plain: str, width: int) -> list[str]:
@@ -165,7 +163,7 @@ def tree_plain(tree: Tree, console: Console, width: int) -> str | None:
         else:
             first, rest = columns + (end if last else fork), columns + (space if last else cont)
         room = width - len(first)
-        lines = _label_lines(label.plain, room) if room >= 1 else None
+        lines = _plain_lines(label.plain, room) if room >= 1 else None
         if lines is None:
             return None
         out.append(first + lines[0])
@@ -175,8 +173,11 @@ def tree_plain(tree: Tree, console: Console, width: int) -> str | None:
     return "".join(f"{line}\n" for line in out)
 
 
-def _label_lines(plain: str, width: int) -> list[str] | None:
-    """``Text(plain).wrap()``'s lines at ``width`` for one-cell text, line breaks included; else ``None``."""
+def _plain_lines(plain: str, width: int) -> list[str] | None:
+    """``Text(plain).wrap()``'s lines at ``width`` for one-cell text, line breaks included; else ``None``.
+
+    ``None`` (any other character, a tab among them) leaves the wrapping to rich.
+    """
     lines: list[str] = []
     for part in plain.split("\n"):
         if not _one_cell_each(part):
