@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from argmap.errors import OutputError
@@ -16,14 +18,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if str(path) == "-":
-        try:
+        with stdout_failures():
             sys.stdout.buffer.write(payload)
             sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            raise  # the reader went away: argmap.cli.main ends quietly
-        except OSError as error:
-            discard_stdout()
-            raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
         return
     target = Path(path)
     folder = target.parent
@@ -75,6 +72,21 @@ def _create_beside(target: Path) -> tuple[int, str]:
         except FileExistsError:
             continue  # 48 random bits met a file of that name: try another
     raise FileExistsError(f"no free temporary name beside {target}")
+
+
+@contextmanager
+def stdout_failures() -> Iterator[None]:
+    """A failed write to standard output (a full disk) as an :class:`OutputError`.
+
+    A reader that went away (``BrokenPipeError``) passes through: argmap.cli.main ends quietly.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        discard_stdout()
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
 
 
 def discard_stdout() -> None:

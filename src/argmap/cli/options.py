@@ -117,16 +117,10 @@ def map_paths(paths: tuple[str, ...]) -> list[Path]:
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """``click.echo``, with a failed write to standard output (a full disk) as an :class:`OutputError`."""
-    from argmap.atomic import discard_stdout
-    from argmap.errors import OutputError
+    from argmap.atomic import stdout_failures
 
-    try:
+    with stdout_failures():
         click.echo(text, err=err, nl=nl)
-    except BrokenPipeError:
-        raise  # the reader went away: argmap.cli.main ends quietly
-    except OSError as error:
-        discard_stdout()
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
 
 
 def emit(text: str, output: str, inputs: Iterable[str | Path] = ()) -> None:
