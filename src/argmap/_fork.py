@@ -19,7 +19,7 @@ def in_child(work: Callable[[], T]) -> Callable[[], T]:
     ``work()`` runs here when the result is asked for. Ask for it once, also on an error
     path, so that the copy is waited for.
     """
-    if not hasattr(os, "fork") or _cores() < 2:
+    if not hasattr(os, "fork") or usable_cores() < 2:
         return work
     reader, writer = os.pipe()
     child = os.fork()
@@ -43,5 +43,6 @@ def in_child(work: Callable[[], T]) -> Callable[[], T]:
     return result
 
 
-def _cores() -> int:
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity), where the system says; else all of them."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -11,11 +11,11 @@ argmap already imported; where fork is unavailable, maps are loaded here, one af
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from argmap._fork import usable_cores
 from argmap._gc import collector_paused
 from argmap.errors import InputError, Problem
 from argmap.loader import Document, load_document
@@ -52,7 +52,7 @@ def worker_count(files: int, jobs: int | None) -> int:
     elif files < PARALLEL_FROM:
         return 1
     else:
-        wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        wanted = usable_cores()
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(wanted, files))
