@@ -130,7 +130,6 @@ def emit(text: str, output: str, inputs: Iterable[str | Path] = ()) -> None:
     Text for a terminal has its control characters made visible, as ``ls`` does with
     file names; a pipe or a file gets the exact text.
     """
-    import sys
 
     from argmap.atomic import write_atomic
     from argmap.sanitize import terminal_safe
