@@ -377,7 +377,7 @@ def build_cases(setup: Setup) -> list[Case]:
                 source = str(setup.path(entry[fmt]))
                 if command == "check":
                     case = Case(key, name, group, [argmap, "check", source], needs=("check",))
-                    case.note = f"{entry['quotes']:,} quotes verified" if size >= 1000 else ""
+                    case.note = f"{entry['quotes']:,} quotes checked" if size >= 1000 else ""
                 else:
                     case = argmap_case(key, name, group, "show", [source], f"{key}.txt")
                 if size == 10_000:

@@ -18,7 +18,10 @@ TARGET = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 
 
 def _help(args: list[str]) -> str:
-    result = CliRunner().invoke(cli, [*args, "--help"], env={"COLUMNS": "100"}, terminal_width=100)
+    # prog_name: the program as a user types it, not the name of the click group ('cli').
+    result = CliRunner().invoke(
+        cli, [*args, "--help"], prog_name="argmap", env={"COLUMNS": "100"}, terminal_width=100
+    )
     if result.exit_code != 0:
         raise SystemExit(f"argmap {' '.join(args)} --help failed: {result.output}")
     return result.output.rstrip() + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,8 +14,23 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ARGUMENTS = ROOT / "arguments"
+# Named, not globbed: a half-written map a user leaves in arguments/ is not test data.
+FLAGSHIP_MAPS = [
+    ARGUMENTS / "gabuev-2017-good-cop-bad-cop.yaml",
+    ARGUMENTS / "joscelyn-2020-most-dangerous-alliance.yaml",
+]
+VOCABULARY = ARGUMENTS / "questions.yaml"
 SOURCES = ROOT.parent / "shared" / "sources"
 UPDATE_GOLDEN = os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1"
+LOCK = ROOT / "requirements" / "lock.txt"
+
+
+def locked_version(package: str) -> str | None:
+    """The version of ``package`` that requirements/lock.txt pins (what `make test` installs)."""
+    match = re.search(
+        rf"^{re.escape(package)}==([^\s;\\]+)", LOCK.read_text(encoding="utf-8"), re.MULTILINE | re.I
+    )
+    return match.group(1) if match else None
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ stderr). Commands that behave alike share a section, so a loader error is writte
     == all: exit 2
     tests/cases/hostile/yaml/tab-indent.yaml:6:1: not valid YAML: ...
     == import: exit 2
-    tests/cases/hostile/yaml/tab-indent.yaml:2:1: not valid JSON: Expecting value
+    tests/cases/hostile/yaml/tab-indent.yaml:2:1: not valid JSON: a value is missing here
 
 ``all`` stands for every command that has no section of its own.
 """

@@ -14,7 +14,7 @@ from typing import NoReturn
 
 import pytest
 
-from conftest import ARGUMENTS, ROOT
+from conftest import FLAGSHIP_MAPS, ROOT
 
 INSTALL = "scripts/install-interop.sh"
 ARGDOWN_BIN = ROOT / ".cache" / "argdown" / "node_modules" / ".bin" / "argdown"
@@ -39,7 +39,7 @@ def argdown_command() -> list[str]:
 
 def flagship_maps() -> list[Path]:
     """The maps in arguments/ (none before the flagship maps are written)."""
-    return sorted(path for path in ARGUMENTS.glob("*.yaml") if path.name != "questions.yaml")
+    return list(FLAGSHIP_MAPS)
 
 
 def corpus_files() -> list[Path]:

@@ -223,7 +223,12 @@ def test_import_reports_bad_file_in_one_line(run: Callable[..., Result], tmp_pat
 def test_map_to_aif_to_map_is_exact(path: Path) -> None:
     """Map → AIF → map gives the same map, fields and all, thanks to the argmap keys."""
     argument_map = load_document(path).map
-    assert aif_import.import_(aif.export(argument_map), "map.json").map == argument_map
+    exported = aif.export(argument_map)
+    if (argument_map.source.text or "").startswith("../"):
+        # A path leading out of the map's folder (the flagship articles) is left out on import.
+        source = argument_map.source.model_copy(update={"text": None})
+        argument_map = argument_map.model_copy(update={"source": source})
+    assert aif_import.import_(exported, "map.json").map == argument_map
 
 
 def _strip_extension(text: str) -> str:
@@ -281,4 +286,10 @@ def test_any_consistent_map_survives_aif_exactly(argument_map: ArgumentMap) -> N
     """Generated maps (unique ids, links inside the map, no circular support) come back from AIF unchanged."""
     assume(not _support_circle(argument_map))
     back = aif_import.import_(aif.export(argument_map), "map.json").map
-    assert map_to_data(back) == map_to_data(argument_map)
+    expected = map_to_data(argument_map)
+    # A vocabulary or source.text leading out of the map's folder is left out on import.
+    if not aif_import.stays_inside(expected.get("vocabulary", "")):
+        del expected["vocabulary"]
+    if not aif_import.stays_inside(expected["source"].get("text", "")):
+        del expected["source"]["text"]
+    assert map_to_data(back) == expected

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from conftest import ARGUMENTS, FIXTURES, ROOT, SOURCES
+from conftest import ARGUMENTS, FIXTURES, FLAGSHIP_MAPS, ROOT, SOURCES
 
-FLAGSHIPS = sorted(p for p in ARGUMENTS.glob("*.yaml") if p.name != "questions.yaml")
+FLAGSHIPS = FLAGSHIP_MAPS
 needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/sources is not beside the repo")
 
 
@@ -109,3 +109,93 @@ def test_missing_text_option_file_is_usage_error(run: Callable[..., Result]) -> 
     result = run("check", "--text", "/no/such/article.txt", str(FIXTURES / "pair"))
     assert result.exit_code == 2
     assert result.stderr.strip() == "--text /no/such/article.txt: no such file"
+
+
+@pytest.mark.parametrize("command", ["check", "matrix"])
+@pytest.mark.parametrize("folder", ["empty", "x.yaml", "only-vocabulary"])
+def test_a_path_with_no_map_is_bad_input(command: str, folder: str, tmp_path: Path) -> None:
+    """An empty folder, a folder named like a map, a folder holding only questions.yaml: exit 2, not '0 checked'."""
+    from hostile_support import run_main
+
+    path = tmp_path / folder
+    path.mkdir()
+    if folder == "only-vocabulary":
+        (path / "questions.yaml").write_text("questions: []\n", encoding="utf-8")
+    result = run_main([command, str(path)])
+    assert result.exit == 2
+    assert result.stdout == ""
+    assert result.stderr == f"no map files under {path}\n"
+
+
+def test_a_path_with_no_map_among_others_is_still_bad_input(tmp_path: Path) -> None:
+    """One empty folder among good paths is named, and nothing is checked."""
+    from hostile_support import run_main
+
+    (tmp_path / "empty").mkdir()
+    empty = tmp_path / "empty"
+    result = run_main(["check", str(FIXTURES / "pair"), str(empty)])
+    assert (result.exit, result.stdout, result.stderr) == (2, "", f"no map files under {empty}\n")
+
+
+@pytest.mark.parametrize("command", ["check", "matrix"])
+def test_ctrl_c_exits_130(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """KeyboardInterrupt ends a command with 130 (128 + SIGINT), never 1, which means findings."""
+    from hostile_support import run_main
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("argmap.check.check_paths", interrupted)
+    monkeypatch.setattr("argmap.batch.load_documents", interrupted)
+    result = run_main([command, str(FIXTURES / "pair")])
+    assert result.exit == 130
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+def test_summary_counts_maps_apart_from_the_vocabulary_and_says_quotes_checked(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The summary counts maps (the vocabulary is named apart) and quotes checked, found or not."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "questions.yaml").write_text("questions: []\n", encoding="utf-8")
+    (folder / "article.txt").write_text("The first quote is here.\n", encoding="utf-8")
+    (folder / "map.yaml").write_text(
+        "source:\n  authors: [Ann Author]\n  text: article.txt\n"
+        "thesis:\n  id: thesis\n  text: T.\n  quote: The first quote is here.\n  children:\n"
+        "    - id: e\n      kind: evidence\n      type: event\n      text: E.\n      quote: Not in the article.\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(folder))
+    assert result.exit_code == 1  # the second quote is not in the article
+    assert result.stderr.splitlines()[-1] == (
+        "1 map and 1 vocabulary checked: 0 invalid, 1 errors, 0 warnings; 2 quotes checked"
+    )
+    result = run("check", str(folder / "map.yaml"))
+    last = result.stderr.splitlines()[-1]
+    assert last == "1 map checked: 0 invalid, 1 errors, 0 warnings; 2 quotes checked"
+    summary = json.loads(run("check", "--format", "json", str(folder)).stdout)["summary"]
+    counts = {key: summary[key] for key in ("files", "maps", "vocabularies", "quotes_checked")}
+    assert counts == {"files": 2, "maps": 1, "vocabularies": 1, "quotes_checked": 2}
+
+
+def test_format_help_names_csv_only_where_csv_is_accepted(run: Callable[..., Result]) -> None:
+    """--format's help says csv for matrix, which takes it, and not for check, show or compare."""
+    for command in ("check", "show", "compare"):
+        assert "csv" not in run(command, "--help").stdout, command
+    assert "csv" in run("matrix", "--help").stdout
+
+
+def test_summary_counts_invalid_files_not_their_problems(run: Callable[..., Result], tmp_path: Path) -> None:
+    """A file with three problems is one invalid file; the JSON keeps both counts."""
+    (tmp_path / "bad.yaml").write_text("source: {}\nthesis: {id: t}\nextra: 1\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "bad.yaml"))
+    assert result.exit_code == 2
+    problems = [
+        line for line in result.stdout.splitlines() + result.stderr.splitlines() if "bad.yaml:" in line
+    ]
+    assert len(problems) >= 3
+    assert result.stderr.splitlines()[-1].startswith("1 map checked: 1 invalid, ")
+    summary = json.loads(run("check", "--format", "json", str(tmp_path / "bad.yaml")).stdout)["summary"]
+    assert (summary["invalid_files"], summary["invalid"]) == (1, len(problems))

@@ -174,7 +174,9 @@ def test_file_formats_printed_to_a_terminal_are_made_harmless(args: list[str]) -
         piped = subprocess.run(
             [sys.executable, "-m", "argmap", *full], capture_output=True, cwd=ROOT, check=True
         )
-        assert b"\x1b" in piped.stdout  # Argdown keeps the text exactly; only a terminal gets escapes
+        # Argdown text has no escape for an invisible character: it shows it visibly, pipe or terminal.
+        assert b"\x1b" not in piped.stdout
+        assert b"\\\\x1b" in piped.stdout
 
 
 # --------------------------------------------------------------------------- DOT and SVG
@@ -215,6 +217,16 @@ def test_argdown_reads_every_hostile_text_back_exactly(document: Document, tmp_p
     assert_same_structure(document.map, parse_with_argdown(argdown.export(document.map), tmp_path))
 
 
+@pytest.mark.parametrize("case", TEXT_CASES, ids=ids)
+def test_argdown_export_holds_no_invisible_character(case: Path) -> None:
+    """OSC, C1, bidirectional and zero-width characters are visible escapes in Argdown too, as in every output."""
+    text = argdown.export(load_document(case).map)
+    assert _terminal_unsafe(text) == []
+    if case.stem == "ansi-osc":
+        assert "\\\\x1b]0;window title\\\\x07" in text  # the backslash of each visible escape is escaped
+        assert "\\\\x9b2J" in text
+
+
 # --------------------------------------------------------------------------- Markdown
 
 
@@ -236,6 +248,50 @@ def test_markdown_shows_map_text_as_text(document: Document) -> None:
     flat = " ".join(rendered.split())
     for node in document.map.nodes():
         assert " ".join(terminal_safe(node.text).split()) in flat, node.id
+
+
+BYLINE_NAMES = [
+    "- item",
+    "1. x",
+    "2) two",
+    "+ plus",
+    "* star",
+    "    four spaces",
+    "  two spaces",
+    "\tTab",
+    "---",
+    "===",
+    "> quoted",
+    "# hash",
+    "```",
+    "~~~ fence",
+    "<div>",
+]
+
+
+@pytest.mark.parametrize("name", BYLINE_NAMES)
+def test_markdown_byline_shows_every_author_as_written(name: str, tmp_path: Path) -> None:
+    """An author name that would start a list, a code block, a rule or a quote stays its literal text (issue 12)."""
+    from hostile_support import write_json
+
+    for authors in ([name], [name, "Bo Second"]):
+        data = {"source": {"title": "Title", "authors": authors}, "thesis": {"id": "thesis", "text": "T."}}
+        argument_map = load_document(write_json(tmp_path / "map.json", data)).map
+        parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        tokens = parser.parse(markdown.export(argument_map))
+        # The title, then the byline as one paragraph holding exactly the names, then the thesis.
+        assert [token.type for token in tokens[:7]] == [
+            "heading_open",
+            "inline",
+            "heading_close",
+            "paragraph_open",
+            "inline",
+            "paragraph_close",
+            "paragraph_open",
+        ]
+        byline = tokens[4].children or []
+        assert {child.type for child in byline} == {"text"}
+        assert "".join(child.content for child in byline) == ", ".join(authors)
 
 
 # --------------------------------------------------------------------------- JSON and AIF

@@ -27,7 +27,7 @@ from argmap.render.terminal import map_tree
 from argmap.serialize import map_to_data
 from argmap.vocabulary import Vocabulary
 from argmap.yamlwrite import dump_yaml
-from conftest import ARGUMENTS, FIXTURES
+from conftest import FIXTURES, FLAGSHIP_MAPS
 from map_strategies import maps
 from test_escaping import _terminal_unsafe
 
@@ -131,7 +131,7 @@ SEEDS = [
     FIXTURES / "interchange" / "features.yaml",
     FIXTURES / "pair" / "alpha.yaml",
     FIXTURES / "hostile" / "hostile.yaml",
-    *sorted(ARGUMENTS.glob("*.yaml"))[:1],
+    FLAGSHIP_MAPS[0],
 ]
 
 

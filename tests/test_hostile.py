@@ -19,9 +19,11 @@ import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from argmap.limits import MAX_JSON_NESTING, MAX_YAML_NESTING
 from conftest import ROOT, UPDATE_GOLDEN
 from hostile_support import (
     chain,
@@ -195,15 +197,20 @@ def test_ten_thousand_deep_json_chain_goes_through_every_command(tmp_path: Path)
 
 
 def test_ten_thousand_deep_flow_yaml_is_refused_quickly_by_every_command(tmp_path: Path) -> None:
-    """The same chain as flow-style YAML is refused at 1,000 levels of flow nesting, by every command, at once."""
+    """The same chain as flow-style YAML is refused at argmap's nesting limit, by every command, at once."""
     text = "source: {authors: [Ann Author]}\nthesis: {id: thesis, text: Top., children: ["
     text += "{id: c, kind: claim, text: x, children: [" * 10_000 + "]}" * 10_000 + "]}\n"
     case = tmp_path / "deep.yaml"
     case.write_text(text, encoding="utf-8")
     results = _run_everywhere(case, tmp_path, [name for name in COMMANDS if name != "import"])
+    # The root, the thesis and its children make 3; each claim adds its mapping and its children list,
+    # so the 801st collection is the children list of the 399th claim, the last character of its text.
+    column = len("thesis: {id: thesis, text: Top., children: [") + 399 * len(
+        "{id: c, kind: claim, text: x, children: ["
+    )
     line = (
-        f"{case}:2:20504: flow collections ('[...]', '{{...}}') nest more than 1000 deep; "
-        "save very deep maps as JSON\n"
+        f"{case}:2:{column}: lists and mappings nest more than {MAX_YAML_NESTING} levels deep, more than "
+        "argmap reads as YAML; save very deep maps as JSON\n"
     )
     assert set(results.values()) == {(2, line)}
 
@@ -240,18 +247,29 @@ def test_one_megabyte_claim_goes_through_every_command(tmp_path: Path) -> None:
     assert words.split()[-1] in results["show"][1]
 
 
+def test_json_nested_past_argmaps_limit_but_within_the_parsers_is_refused_by_argmap(tmp_path: Path) -> None:
+    """Argmap's JSON limit, not the parser's recursion, is what refuses: one level past it is one clear line."""
+    case = tmp_path / "brackets.json"
+    levels = MAX_JSON_NESTING + 1
+    case.write_text("[" * levels + "]" * levels, encoding="utf-8")
+    line = f"{case}: lists and mappings nest more than {MAX_JSON_NESTING:,} levels deep, more than argmap reads as JSON\n"
+    assert _observe("check", str(case), tmp_path) == (2, line)
+
+
 def test_json_nested_beyond_the_recursion_limit_is_refused(tmp_path: Path) -> None:
     """JSON brackets nested 60,000 deep give one clear line, not a RecursionError."""
     case = tmp_path / "brackets.json"
     case.write_text("[" * 60_000 + "]" * 60_000, encoding="utf-8")
     results = _run_everywhere(case, tmp_path, ["check", "show", "export-json", "import"])
-    assert set(results.values()) == {(2, f"{case}: nesting is too deep to read\n")}
+    line = f"{case}: lists and mappings nest more than {MAX_JSON_NESTING:,} levels deep, more than argmap reads as JSON\n"
+    assert set(results.values()) == {(2, line)}
 
 
 def test_flow_work_budget_stops_a_file_that_stays_just_under_the_depth_limit(tmp_path: Path) -> None:
-    """Values by the hundred thousand, 999 flow levels down, are refused once the parser's work passes its budget."""
+    """Values by the hundred thousand, just inside the nesting limit, are refused once the parser's work passes its budget."""
     case = tmp_path / "wide-deep.yaml"
-    case.write_text("x: " + "[" * 999 + "a, " * 300_000 + "]" * 999 + "\n", encoding="utf-8")
+    levels = MAX_YAML_NESTING - 1
+    case.write_text("x: " + "[" * levels + "a, " * 300_000 + "]" * levels + "\n", encoding="utf-8")
     code, output = _observe("check", str(case), tmp_path)
     assert code == 2
     assert output.startswith(f"{case}:1:")
@@ -310,3 +328,35 @@ def test_map_above_the_node_limit_is_refused_without_validating_it(tmp_path: Pat
     assert set(results.values()) == {
         (2, f"{case}: thesis: holds more than 100,000 nodes; larger maps are refused\n")
     }
+
+
+def _aif_chain(length: int) -> dict[str, Any]:
+    """An AIF graph: a chain of ``length`` claims, each supporting the one before, down from a conclusion."""
+    nodes: list[dict[str, str]] = [{"nodeID": "0", "type": "I", "text": "Top."}]
+    edges: list[dict[str, str]] = []
+    for index in range(1, length + 1):
+        nodes += [
+            {"nodeID": str(index), "type": "I", "text": f"Claim {index}."},
+            {"nodeID": f"ra{index}", "type": "RA", "text": "Default Inference"},
+        ]
+        edges += [
+            {"edgeID": f"p{index}", "fromID": str(index), "toID": f"ra{index}"},
+            {"edgeID": f"c{index}", "fromID": f"ra{index}", "toID": str(index - 1)},
+        ]
+    return {"nodes": nodes, "edges": edges, "locutions": []}
+
+
+def test_import_refuses_to_write_yaml_that_argmap_would_not_read_back(tmp_path: Path) -> None:
+    """Anything argmap writes, argmap reads: too deep for YAML is refused, nothing written; JSON holds it."""
+    source = write_json(tmp_path / "deep-aif.json", _aif_chain(MAX_YAML_NESTING // 2))
+    target = tmp_path / "deep.yaml"
+    result = run_main(["import", str(source), "-o", str(target)])
+    assert result.exit == 2
+    assert result.stderr == (
+        f"{target}: not written: the map in {source} nests lists and mappings more than "
+        f"{MAX_YAML_NESTING} levels deep, more than argmap reads back as YAML; write this map as JSON instead\n"
+    )
+    assert not target.exists()
+    as_json = tmp_path / "deep.json"
+    assert run_main(["import", str(source), "-o", str(as_json)]).exit == 0
+    assert run_main(["check", "-q", "--fail-on", "error", str(as_json)]).exit == 0

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
+import socket
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -208,15 +211,21 @@ def test_output_that_is_a_link_to_the_input_is_refused(link: str, folder: Path) 
     assert _snapshot(folder) == before
 
 
-@pytest.mark.skipif(RUNNING_AS_ROOT, reason="root may write a read-only file (CI runs as root)")
-def test_read_only_output_file_is_refused_and_kept(folder: Path) -> None:
-    """An existing output without write permission is not replaced behind the user's back."""
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_read_only_output_file_is_refused_and_kept(command: str, folder: Path) -> None:
+    """An existing output without write permission is not replaced behind the user's back, by root either.
+
+    Root passes every permission check, so argmap reads the mode bits itself (issue 12).
+    """
+    _aif(folder)
     target = folder / "out.json"
     target.write_bytes(EARLIER)
     target.chmod(0o444)
-    result = run_main(["export", "map.yaml", "--to", "json", "-o", "out.json"])
-    assert (result.exit, result.output) == (2, "out.json: cannot write: permission denied\n")
-    assert target.read_bytes() == EARLIER
+    before = _snapshot(folder)
+    result = run_main([*WRITERS[command], "-o", "out.json"])
+    assert (result.exit, result.output) == (2, "out.json: cannot write: the file is read-only\n")
+    assert _snapshot(folder) == before
+    assert target.stat().st_mode & 0o777 == 0o444
 
 
 @pytest.mark.skipif(RUNNING_AS_ROOT, reason="root may write into a read-only folder (CI runs as root)")
@@ -260,7 +269,7 @@ def _fail(error: BaseException) -> Callable[..., None]:
     return raiser
 
 
-@pytest.mark.parametrize("step", ["fsync", "replace", "chmod"])
+@pytest.mark.parametrize("step", ["fsync", "replace", "fchmod"])
 def test_disk_full_keeps_the_earlier_output_and_no_temporary_file(
     step: str, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -330,3 +339,292 @@ def test_partner_map_of_the_suite_is_clean() -> None:
     """The map every hostile case is compared with passes check, so that it adds nothing to their outputs."""
     result = run_main(["check", "-q", str(ROOT / PARTNER)])
     assert (result.exit, result.output) == (0, "")
+
+
+# --------------------------------------------------------------------------- what -o names (issue 12)
+#
+# -o follows a symbolic link to its final target and writes that atomically; it writes a
+# character device or a FIFO in place, without a rename; it refuses any other special file.
+# No test here names /dev/null or /dev/stdout themselves: were the code to regress, a test
+# run as root would replace the system's nodes. Device nodes made in tmp_path, links to
+# /dev/null and /dev/fd/1 (whose folder no one can create files in) stand for them.
+
+
+def _names(folder: Path) -> list[str]:
+    """Every entry of the folder, hidden ones (a temporary file left behind) included."""
+    return sorted(os.listdir(folder))
+
+
+def _to_stdout(command: str) -> tuple[bytes, str]:
+    """What the command writes to standard output (what -o FILE must receive), and its messages."""
+    result = run_main([*WRITERS[command], "-o", "-"])
+    assert result.exit == 0, result.output
+    return result.stdout.encode("utf-8"), result.stderr  # import's notes on what it left out
+
+
+def _character_device(path: Path) -> Path:
+    """A real null device node (1, 3) at ``path``; only root may make one."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (OSError, AttributeError) as error:
+        pytest.skip(f"cannot make a device node here: {error}")
+    return path
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_output_onto_a_character_device_writes_through_it(command: str, folder: Path) -> None:
+    """-o ./null (a character device) is written in place: it stays the device, exit 0, nothing else appears."""
+    _aif(folder)
+    _, messages = _to_stdout(command)
+    device = _character_device(folder / "null")
+    names = _names(folder)
+    result = run_main([*WRITERS[command], "-o", "./null"])
+    assert (result.exit, result.stderr) == (0, messages)
+    info = os.lstat(device)
+    assert stat.S_ISCHR(info.st_mode)
+    assert info.st_rdev == os.makedev(1, 3)
+    assert _names(folder) == names
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_output_onto_a_link_to_dev_null_keeps_the_link_and_the_device(command: str, folder: Path) -> None:
+    """-o LINK where LINK -> /dev/null: the link is followed; it stays a link, /dev/null stays a device."""
+    _aif(folder)
+    _, messages = _to_stdout(command)
+    (folder / "sink").symlink_to(os.devnull)
+    names = _names(folder)
+    result = run_main([*WRITERS[command], "-o", "sink"])
+    assert (result.exit, result.stderr) == (0, messages)
+    assert os.readlink(folder / "sink") == os.devnull
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert _names(folder) == names
+
+
+def _read_all(descriptor: int) -> bytes:
+    """Everything waiting in a non-blocking read end, up to the writer's end of file."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(descriptor, 1 << 16)
+        except BlockingIOError:
+            break  # no writer ever came
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_output_onto_a_fifo_writes_into_the_pipe(command: str, folder: Path) -> None:
+    """-o FIFO sends the output down the pipe, as '>' would, and leaves the FIFO a FIFO.
+
+    The read end is opened (non-blocking) before argmap runs, so argmap finds a reader at
+    once; the outputs are far smaller than a pipe's buffer, so nothing waits.
+    """
+    _aif(folder)
+    expected, messages = _to_stdout(command)
+    fifo = folder / "pipe"
+    os.mkfifo(fifo)
+    names = _names(folder)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = run_main([*WRITERS[command], "-o", "pipe"])
+        received = _read_all(reader)
+    finally:
+        os.close(reader)
+    assert (result.exit, result.stderr) == (0, messages)
+    assert received == expected
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert _names(folder) == names
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_output_through_a_symbolic_link_writes_its_target(command: str, folder: Path) -> None:
+    """-o LINK writes the file the link (a chain of two) points to; the links stay links."""
+    _aif(folder)
+    expected, messages = _to_stdout(command)
+    (folder / "real.txt").write_bytes(EARLIER)
+    (folder / "real.txt").chmod(0o640)
+    (folder / "middle").symlink_to("real.txt")
+    (folder / "link").symlink_to("middle")
+    names = _names(folder)
+    result = run_main([*WRITERS[command], "-o", "link"])
+    assert (result.exit, result.stderr) == (0, messages)
+    assert (os.readlink(folder / "link"), os.readlink(folder / "middle")) == ("middle", "real.txt")
+    assert (folder / "real.txt").read_bytes() == expected
+    assert (folder / "real.txt").stat().st_mode & 0o777 == 0o640
+    assert _names(folder) == names
+
+
+def test_output_through_a_dangling_link_creates_its_target(folder: Path) -> None:
+    """A link to a file not yet there: the target is created, as '>' would, and the link kept."""
+    (folder / "sub").mkdir()
+    (folder / "link.json").symlink_to("sub/made.json")
+    result = run_main(["export", "map.yaml", "--to", "json", "-o", "link.json"])
+    assert (result.exit, result.output) == (0, "")
+    assert os.readlink(folder / "link.json") == "sub/made.json"
+    assert (folder / "sub" / "made.json").read_bytes() == run_main(
+        ["export", "map.yaml", "--to", "json"]
+    ).stdout.encode("utf-8")
+    assert _names(folder / "sub") == ["made.json"]
+
+
+def test_output_through_a_read_only_link_target_is_refused(folder: Path) -> None:
+    """The read-only rule applies to the link's target: it is kept, and so is the link."""
+    (folder / "real.json").write_bytes(EARLIER)
+    (folder / "real.json").chmod(0o444)
+    (folder / "link.json").symlink_to("real.json")
+    result = run_main(["export", "map.yaml", "--to", "json", "-o", "link.json"])
+    assert (result.exit, result.output) == (2, "link.json: cannot write: the file is read-only\n")
+    assert (folder / "real.json").read_bytes() == EARLIER
+    assert os.readlink(folder / "link.json") == "real.json"
+
+
+def test_output_onto_a_socket_is_refused(folder: Path) -> None:
+    """A socket is neither a file nor a device argmap can write: refused, and left a socket."""
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind("sock")  # relative: a socket path may hold only about 100 bytes
+        names = _names(folder)
+        result = run_main(["export", "map.yaml", "--to", "json", "-o", "sock"])
+    finally:
+        server.close()
+    assert (result.exit, result.output) == (
+        2,
+        "sock: cannot write: it is a socket; -o takes a regular file, a character device or a pipe\n",
+    )
+    assert stat.S_ISSOCK(os.lstat(folder / "sock").st_mode)
+    assert _names(folder) == names
+
+
+def test_output_onto_a_block_device_is_refused(folder: Path) -> None:
+    """A block device (a disk) is never written: refused, and left as it was."""
+    device = folder / "disk"
+    try:
+        os.mknod(device, stat.S_IFBLK | 0o660, os.makedev(7, 0))
+    except (OSError, AttributeError) as error:
+        pytest.skip(f"cannot make a device node here: {error}")
+    result = run_main(["render", "map.yaml", "--format", "dot", "-o", "disk"])
+    assert (result.exit, result.output) == (
+        2,
+        "disk: cannot write: it is a block device; -o takes a regular file, a character device or a pipe\n",
+    )
+    assert stat.S_ISBLK(os.lstat(device).st_mode)
+
+
+def test_output_to_dev_fd_1_is_standard_output(folder: Path) -> None:
+    """-o /dev/fd/1 writes to the process's standard output (a pipe here), as a real process."""
+    expected = run_main(["export", "map.yaml", "--to", "json"]).stdout
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "export", "map.yaml", "--to", "json", "-o", "/dev/fd/1"],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, expected, "")
+
+
+KILLED_WRITER = """
+import os, signal, sys
+import argmap.atomic
+# The writer dies (SIGKILL, as the OOM killer or 'kill -9' would) just before its rename.
+os.replace = lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL)
+argmap.atomic.write_atomic(sys.argv[1], "half of a diagram")
+"""
+
+
+def test_temporary_file_of_a_killed_writer_is_cleaned_up_by_the_next_write(folder: Path) -> None:
+    """A writer killed mid-write leaves its temporary file; the next write to that target removes it."""
+    (folder / "out.json").write_bytes(EARLIER)
+    names = _names(folder)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WRITER, "out.json"],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        check=False,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    left = [name for name in _names(folder) if name not in names]
+    assert len(left) == 1  # what a killed writer leaves
+    assert left[0].startswith(".out.json.")
+    assert (folder / "out.json").read_bytes() == EARLIER
+    result = run_main(["export", "map.yaml", "--to", "json", "-o", "out.json"])
+    assert (result.exit, result.output) == (0, "")
+    assert _names(folder) == names
+    assert (folder / "out.json").read_bytes() != EARLIER
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_output_with_a_250_character_name_is_written(command: str, folder: Path) -> None:
+    """A name of 250 characters is allowed (NAME_MAX is 255 bytes); the temporary file's name must fit too."""
+    _aif(folder)
+    expected, messages = _to_stdout(command)
+    name = "n" * 246 + ".txt"
+    result = run_main([*WRITERS[command], "-o", name])
+    assert (result.exit, result.stderr) == (0, messages)
+    assert (folder / name).read_bytes() == expected
+    assert [entry for entry in _names(folder) if entry.startswith(".")] == []
+
+
+# --------------------------------------------------------------------------- names too long (issue 12)
+
+LONG = "x" * 300  # more than the 255 bytes a file name may hold: ENAMETOOLONG
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_input_name_too_long_is_one_line(command: str, folder: Path) -> None:
+    """A map whose name is longer than a file name may be: one line naming it, exit 2, every command."""
+    args = [
+        str(ROOT / PARTNER) if arg == PARTNER else arg
+        for arg in _arguments(command, f"{LONG}.yaml", folder / "out")
+    ]
+    result = run_main(args)
+    assert (result.exit, result.output) == (2, f"{LONG}.yaml: cannot be read: File name too long\n")
+
+
+@pytest.mark.parametrize("command", [name for name in COMMANDS if name != "import"])
+def test_vocabulary_name_too_long_is_one_line(command: str, folder: Path) -> None:
+    """A map naming a vocabulary longer than a file name may be: the field, located, exit 2."""
+    (folder / "map.yaml").write_text(f"vocabulary: {LONG}.yaml\n" + MAP, encoding="utf-8")
+    args = [
+        str(ROOT / PARTNER) if arg == PARTNER else arg
+        for arg in _arguments(command, "map.yaml", folder / "out")
+    ]
+    result = run_main(args)
+    assert (result.exit, result.output) == (
+        2,
+        "map.yaml:1:13: vocabulary: cannot be used: File name too long\n",
+    )
+
+
+def test_folder_name_too_long_is_one_line(folder: Path) -> None:
+    """check and matrix on a folder path too long: one line each, exit 2."""
+    for args in (["check", "-q", f"{LONG}/"], ["matrix", f"{LONG}/", "map.yaml"]):
+        result = run_main(args)
+        assert (result.exit, result.output) == (2, f"{LONG}: cannot be read: File name too long\n"), args
+
+
+def test_text_option_name_too_long_is_one_line(folder: Path) -> None:
+    """check --text with a name too long: one line, exit 2."""
+    result = run_main(["check", "--text", f"{LONG}.txt", "map.yaml"])
+    assert (result.exit, result.output) == (2, f"--text {LONG}.txt: cannot be read: File name too long\n")
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_output_name_too_long_is_one_line(command: str, folder: Path) -> None:
+    """-o with a name too long: one line, exit 2, nothing written."""
+    _aif(folder)
+    names = _names(folder)
+    result = run_main([*WRITERS[command], "-o", f"{LONG}.txt"])
+    assert (result.exit, result.output) == (2, f"{LONG}.txt: cannot write: File name too long\n")
+    assert _names(folder) == names
+
+
+def test_new_with_a_name_too_long_is_one_line(folder: Path) -> None:
+    """argmap new with a name too long: one line, exit 2, nothing written."""
+    names = _names(folder)
+    result = run_main(["new", f"{LONG}.yaml"])
+    assert (result.exit, result.output) == (2, f"{LONG}.yaml: cannot write: File name too long\n")
+    assert _names(folder) == names

@@ -16,6 +16,7 @@ from argmap.formats import argdown
 from argmap.formats.argdown_escape import data_block
 from argmap.loader import load_document
 from argmap.model import ArgumentMap, Relation
+from argmap.sanitize import terminal_safe
 from argmap.serialize import node_fields
 from conftest import FIXTURES
 from interop_support import argdown_command, flagship_maps
@@ -65,8 +66,10 @@ def assert_same_structure(argument_map: ArgumentMap, parsed: dict[str, Any]) -> 
         data = {key: value for key, value in node_fields(node).items() if key not in argdown._STRUCTURAL}
         # Argdown keeps tags in a statement's text; the text before them is the map's, exactly.
         suffix = "".join(f" #{tag}" for tag in argdown.tags(node)) + (" " if data_block(data) else "")
-        # Argdown statements are one line: each line break becomes a space (the documented loss).
-        assert definition["text"] == re.sub(r"\r\n|\r|\n", " ", node.text) + suffix, node.id
+        # Argdown statements are one line: each line break becomes a space (the documented loss);
+        # invisible characters read back as the visible escapes every output shows (\x1b, \u202e).
+        shown = terminal_safe(re.sub(r"\r\n|\r|\n", " ", node.text))
+        assert definition["text"] == shown + suffix, node.id
         assert entry.get("data", definition.get("data", {})) == data, node.id
         assert set(entry.get("tags", definition.get("tags", []))) == set(argdown.tags(node)), node.id
     # Argdown merges a relation written twice (a link repeating the tree edge) into one.

@@ -224,10 +224,3 @@ def test_comparison_renders_to_dot(run: Callable[..., Result], tmp_path: Path) -
     target = tmp_path / "pair.dot"
     assert run("render", ALPHA, BETA, "--compare", "-o", str(target)).exit_code == 0
     assert target.read_text().startswith('digraph "Alpha 2020 and Beta 2017" {')
-
-
-def test_engine_doctests_pass() -> None:
-    """The doctests of the engine's helpers (format choice, dot options, error lines) hold."""
-    import doctest
-
-    assert doctest.testmod(engine).failed == 0

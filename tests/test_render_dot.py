@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import re
 import shutil
 import subprocess
@@ -225,11 +224,6 @@ def test_title_block_names_title_authors_outlet_and_date() -> None:
     title = next(line for line in map_to_dot(argument_map).splitlines() if line.startswith("  graph "))
     for part in ("An Alliance Against Us", "Ada Alpha · Institute of Tests", "The Test Times · 2020-07"):
         assert part in title
-
-
-def test_helper_doctests_pass() -> None:
-    """The doctests of the DOT helpers hold."""
-    assert doctest.testmod(dot).failed == 0
 
 
 def comparison_source(path_a: Path, path_b: Path, **options: Any) -> str:

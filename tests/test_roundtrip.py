@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.errors import OutputError
+from argmap import yamlfast, yamlsafe
+from argmap.errors import InputError, OutputError
 from argmap.formats import json_format
+from argmap.limits import MAX_JSON_NESTING, MAX_YAML_NESTING, nesting
 from argmap.loader import load_document, validate_map
 from argmap.model import ArgumentMap, Claim, Source, Thesis
 from argmap.reading import parse
 from argmap.serialize import map_to_data
 from argmap.yamlsafe import compose, to_data
 from argmap.yamlwrite import dump_yaml, flow, is_plain, quote
-from conftest import ARGUMENTS, FIXTURES
+from conftest import FIXTURES, FLAGSHIP_MAPS
 from map_strategies import maps
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -149,7 +153,7 @@ def test_non_default_relation_and_empty_note_are_kept() -> None:
     assert reload(dump_yaml(map_to_data(argument_map)), ".yaml") == argument_map
 
 
-@pytest.mark.parametrize("path", sorted(p for p in ARGUMENTS.glob("*.yaml") if p.name != "questions.yaml"))
+@pytest.mark.parametrize("path", FLAGSHIP_MAPS, ids=lambda path: path.name)
 def test_flagship_maps_round_trip_through_yaml_and_json(path: Any) -> None:
     """Every map in arguments/ is rewritten by dump_yaml and JSON export without any change."""
     argument_map = load_document(path).map
@@ -190,12 +194,42 @@ def test_ten_thousand_deep_map_is_written_as_json_in_linear_size_and_refused_as_
         dump_yaml(map_to_data(argument_map))
 
 
+# A chain of n claims nests 2n + 2 deep: the root, the thesis, then a list and a node per level.
+DEEPEST_YAML_CHAIN = (MAX_YAML_NESTING - 2) // 2
+
+
 def test_deepest_map_yaml_holds_round_trips_and_one_level_more_is_refused() -> None:
-    """The writer and the reader agree on YAML's depth limit: what is written reads back."""
-    deepest = _chain(539)
+    """The writer and the reader agree on argmap's YAML nesting limit: what is written reads back."""
+    deepest = _chain(DEEPEST_YAML_CHAIN)
+    assert nesting(map_to_data(deepest)) == MAX_YAML_NESTING
     assert list(_flat(reload(dump_yaml(map_to_data(deepest)), ".yaml"))) == list(_flat(deepest))
-    with pytest.raises(OutputError):
-        dump_yaml(map_to_data(_chain(540)))
+    with pytest.raises(OutputError, match="write this map as JSON instead"):
+        dump_yaml(map_to_data(_chain(DEEPEST_YAML_CHAIN + 1)))
+
+
+@pytest.mark.parametrize("parser", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)])
+def test_yaml_nesting_limit_is_argmaps_whichever_parser_reads(
+    parser: type, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One level past the limit is refused by argmap's own rule, by the C and the pure-Python parser alike."""
+    monkeypatch.setattr(yamlsafe, "PARSER", parser)
+    monkeypatch.setattr(yamlfast, "PARSER", parser)
+    # JSON is YAML: block or flow, the same nesting, written without argmap's writer.
+    too_deep = json.dumps(map_to_data(_chain(DEEPEST_YAML_CHAIN + 1)))
+    with pytest.raises(InputError) as refused:
+        reload(too_deep, ".yaml")
+    assert f"nest more than {MAX_YAML_NESTING} levels deep" in str(refused.value)
+    deepest = json.dumps(map_to_data(_chain(DEEPEST_YAML_CHAIN)))
+    assert list(_flat(reload(deepest, ".yaml"))) == list(_flat(_chain(DEEPEST_YAML_CHAIN)))
+
+
+@pytest.mark.usefixtures("deep_recursion_limit")
+def test_json_writer_refuses_what_the_json_reader_refuses() -> None:
+    """A map nested past argmap's JSON limit is refused by the writer, not written for the reader to refuse."""
+    chain_length = (MAX_JSON_NESTING - 2) // 2
+    assert list(_flat(reload(json_format.export(_chain(chain_length)), ".json")))[-1][0] == f"n{chain_length}"
+    with pytest.raises(OutputError, match="more than argmap reads back as JSON"):
+        json_format.export(_chain(chain_length + 1))
 
 
 @pytest.mark.usefixtures("deep_recursion_limit")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -11,8 +10,8 @@ from hypothesis import strategies as st
 
 from argmap.yamlfast import Declined, fast_data
 from argmap.yamlsafe import YamlRefused, compose, to_data
+from conftest import FLAGSHIP_MAPS, ROOT, VOCABULARY
 
-ROOT = Path(__file__).resolve().parent.parent
 _FULL_REFUSED = object()
 
 
@@ -54,11 +53,11 @@ def _shape(data: Any) -> Any:
 def test_every_yaml_file_in_the_repository() -> None:
     """Maps, vocabularies, hostile cases and goldens: the fast reader answers for the clean ones."""
     files = [
-        path
-        for pattern in ("arguments/*.yaml", "tests/**/*.yaml", "tests/**/*.yml")
-        for path in sorted(ROOT.glob(pattern))
-        if path.is_file()
+        *FLAGSHIP_MAPS,
+        VOCABULARY,
+        *(path for pattern in ("tests/**/*.yaml", "tests/**/*.yml") for path in sorted(ROOT.glob(pattern))),
     ]
+    files = [path for path in files if path.is_file()]
     answered = 0
     for path in files:
         try:
@@ -67,7 +66,7 @@ def test_every_yaml_file_in_the_repository() -> None:
             continue
         answered += assert_agrees(text)
     assert answered > 50
-    for path in ROOT.glob("arguments/*.yaml"):
+    for path in [*FLAGSHIP_MAPS, VOCABULARY]:
         assert assert_agrees(path.read_text(encoding="utf-8")), path
 
 

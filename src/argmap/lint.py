@@ -6,7 +6,8 @@ stays fast on maps of tens of thousands of nodes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from enum import IntEnum
 
@@ -64,13 +65,26 @@ RULES: dict[str, tuple[Severity, str]] = {
         "the map uses questions or topics but its vocabulary file is missing",
     ),
     "quote-not-found": (Severity.ERROR, "a quote anchor is not in the article text"),
+    "quote-unverified": (
+        Severity.WARNING,
+        "a quote was not looked for: the check spent its budget for scanning article texts",
+    ),
     "missing-article": (
         Severity.WARNING,
         "source.text names a file that does not exist, so quotes go unchecked",
     ),
+    "article-outside": (
+        Severity.WARNING,
+        "source.text leads outside the folders check may read articles from, so quotes go unchecked",
+    ),
     "unsupported-claim": (Severity.WARNING, "a claim has no evidence anywhere beneath it"),
     "duplicate-vocabulary-id": (Severity.ERROR, "two questions, positions or topics share an id"),
 }
+
+
+MAX_HINTS = 20
+"""'did you mean' hints per rule and map at most: each compares a name with every id or question, so a
+hint on each of 20,000 missing references would compare 400 million pairs."""
 
 
 class _Reporter:
@@ -80,13 +94,21 @@ class _Reporter:
         # Every rule visits every node: walk the tree once for all of them.
         self.order = list(document.map.walk())
         self.nodes = [node for node, _, _ in self.order]
+        self.hints: Counter[str] = Counter()
 
     def add(self, code: str, node: AnyNode, message: str, *fields: str | int) -> None:
+        # Located and named from the node's linked path: a finding on every level of a deep
+        # chain must not walk each path from the top.
         line, column = self.document.where(node, *fields)
-        path = format_loc((*self.document.loc_of(node), *fields))
+        path = self.document.field_path(node, *fields)
         self.findings.append(
             Finding(self.document.display(), line, column, RULES[code][0], code, message, path)
         )
+
+    def hint(self, code: str, word: str, choices: Iterable[str]) -> str:
+        """:func:`did_you_mean`, for the first :data:`MAX_HINTS` findings of rule ``code``; then nothing."""
+        self.hints[code] += 1
+        return did_you_mean(word, choices) if self.hints[code] <= MAX_HINTS else ""
 
 
 def lint_map(document: Document, vocabulary: Vocabulary | None, article: Article | None) -> list[Finding]:
@@ -126,7 +148,7 @@ def _check_references(reporter: _Reporter, first_by_id: dict[str, AnyNode]) -> N
             if target == node.id:
                 reporter.add("self-reference", node, f"node '{node.id}' points at itself", field, index)
             elif target not in first_by_id:
-                hint = did_you_mean(target, first_by_id)
+                hint = reporter.hint("missing-reference", target, first_by_id)
                 reporter.add("missing-reference", node, f"no node has id '{target}'{hint}", field, index)
 
 
@@ -183,7 +205,7 @@ def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> Non
         if question_id is not None:
             question = questions.get(question_id)
             if question is None:
-                hint = did_you_mean(question_id, questions)
+                hint = reporter.hint("unknown-question", question_id, questions)
                 reporter.add("unknown-question", node, f"unknown question '{question_id}'{hint}", "question")
             else:
                 position = position_of(node)
@@ -198,7 +220,10 @@ def _check_vocabulary(reporter: _Reporter, vocabulary: Vocabulary | None) -> Non
         topic = topic_of(node)
         if topic is not None and topic not in topics:
             reporter.add(
-                "unknown-topic", node, f"unknown topic '{topic}'{did_you_mean(topic, topics)}", "topic"
+                "unknown-topic",
+                node,
+                f"unknown topic '{topic}'{reporter.hint('unknown-topic', topic, topics)}",
+                "topic",
             )
 
 
@@ -223,12 +248,15 @@ def _check_quotes(reporter: _Reporter, article: Article) -> None:
     quoted = [(node, node.quote) for node in reporter.nodes if node.quote is not None]
     matches = article.match_all([quote for _, quote in quoted])
     for (node, _), match in zip(quoted, matches, strict=True):
-        if not match.found:
-            closest = (
-                f'; closest passage ({match.similarity:.0%} alike): "{match.closest}"'
-                if match.closest
-                else ""
-            )
+        if not match.verified:
+            reporter.add("quote-unverified", node, f"quote not verified: {match.unsearched}", "quote")
+        elif not match.found:
+            if match.closest:
+                closest = f'; closest passage ({match.similarity:.0%} alike): "{match.closest}"'
+            elif match.unsearched:
+                closest = f"; no closest passage looked for: {match.unsearched}"
+            else:
+                closest = ""
             reporter.add("quote-not-found", node, f"quote not found in the article{closest}", "quote")
 
 

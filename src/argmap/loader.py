@@ -8,9 +8,10 @@ limited by memory, not by a recursion limit.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast, get_args
 
@@ -19,7 +20,15 @@ from pydantic import BaseModel, ValidationError
 from argmap._gc import collector_paused
 from argmap.errors import InputError, Problem, did_you_mean
 from argmap.model import AnyNode, ArgumentMap, Claim, Evidence, Objection, Rebuttal, Thesis
-from argmap.reading import LazyLocator, display_path, format_loc, parse, read_text
+from argmap.reading import (
+    LazyLocator,
+    LinkedNames,
+    display_path,
+    format_loc,
+    lookup_problem,
+    parse,
+    read_text,
+)
 from argmap.vocabulary import Vocabulary
 from argmap.yamlsafe import LinkedLoc, Loc, Locator, unlink
 
@@ -48,6 +57,7 @@ class Document:
     locator: Locator | LazyLocator
     paths: dict[int, LinkedLoc] | None = None
     """Each node's field path by ``id()``; worked out from the tree when first needed if not given."""
+    names: LinkedNames = field(default_factory=LinkedNames, repr=False, compare=False)
 
     @property
     def node_paths(self) -> dict[int, LinkedLoc]:
@@ -60,11 +70,15 @@ class Document:
 
     def where(self, node: AnyNode, *fields: str | int) -> tuple[int | None, int | None]:
         """Line and column of ``node`` (or of one of its fields) in the file."""
-        return self.locator.find((*self.loc_of(node), *fields))
+        return self.locator.find_path(self.node_paths.get(id(node)), fields)
 
     def loc_of(self, node: AnyNode) -> Loc:
         """The field path of ``node`` in the file, e.g. ``('thesis', 'children', 3)``."""
         return unlink(self.node_paths.get(id(node)))
+
+    def field_path(self, node: AnyNode, *fields: str | int) -> str:
+        """``format_loc((*self.loc_of(node), *fields))``, in time independent of the node's depth."""
+        return self.names.format(self.node_paths.get(id(node)), fields)
 
 
 # --------------------------------------------------------------------------- validation
@@ -91,14 +105,19 @@ _FRIENDLY: dict[str, Callable[[dict[str, Any]], str]] = {
 def _message(error: dict[str, Any], fields: Sequence[str]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
-        unknown = str(error["loc"][-1])
-        hint = did_you_mean(unknown, fields) or f"; expected one of {', '.join(fields)}"
-        return f"unknown field '{unknown}'{hint}"
+        return _unknown_field(str(error["loc"][-1]), tuple(fields))
     if kind in ("enum", "literal_error"):
         expected = str(error["ctx"]["expected"]).replace("'", "").replace(" or ", ", ")
         return f"must be one of {expected}"
     friendly = _FRIENDLY.get(kind)
     return friendly(error) if friendly else str(error["msg"])
+
+
+@functools.lru_cache(maxsize=1024)
+def _unknown_field(unknown: str, fields: tuple[str, ...]) -> str:
+    # The same unknown field on every node of a large map is compared with the fields once.
+    hint = did_you_mean(unknown, fields) or f"; expected one of {', '.join(fields)}"
+    return f"unknown field '{unknown}'{hint}"
 
 
 class _Collector:
@@ -108,17 +127,33 @@ class _Collector:
         self.name = name
         self.locator = locator
         self.problems: list[Problem] = []
+        self.names = LinkedNames()
 
     def add(self, prefix: Loc, message: str, *, key: bool = False) -> None:
         line, column = self.locator.find_key(prefix) if key else self.locator.find(prefix)
         self.problems.append(Problem(self.name, message, line, column, format_loc(prefix)))
 
+    def add_at(self, path: LinkedLoc, fields: Loc, message: str, *, key: bool = False) -> None:
+        """:meth:`add` for ``(*unlink(path), *fields)``, in time independent of the depth of ``path``."""
+        locator = self.locator
+        line, column = locator.find_key_path(path, fields) if key else locator.find_path(path, fields)
+        self.problems.append(Problem(self.name, message, line, column, self.names.format(path, fields)))
+
     def add_validation(self, prefix: Loc, error: ValidationError, model: type[BaseModel]) -> None:
+        self.add_validation_at(_linked(prefix), error, model)
+
+    def add_validation_at(self, path: LinkedLoc, error: ValidationError, model: type[BaseModel]) -> None:
         for item in error.errors(include_url=False):
-            loc = (*prefix, *item["loc"])
             is_extra = item["type"] == "extra_forbidden"
             owner = _model_at(model, item["loc"][:-1]) if is_extra else model
-            self.add(loc, _message(dict(item), _field_names(owner)), key=is_extra)
+            self.add_at(path, tuple(item["loc"]), _message(dict(item), _field_names(owner)), key=is_extra)
+
+
+def _linked(loc: Loc) -> LinkedLoc:
+    path: LinkedLoc = None
+    for step in loc:
+        path = (path, step)
+    return path
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:
@@ -158,7 +193,7 @@ def _build_tree(raw_root: Any, collector: _Collector, node_paths: dict[int, Link
     """
     root_path: LinkedLoc = (None, "thesis")
     if not isinstance(raw_root, dict):
-        collector.add(unlink(root_path), "must be a mapping of fields (id, text, children, ...)")
+        collector.add_at(root_path, (), "must be a mapping of fields (id, text, children, ...)")
         return None
     # Collect nodes in pre-order, then build in reverse so that children come first.
     order: list[tuple[dict[str, Any], LinkedLoc, int | None]] = []
@@ -166,7 +201,7 @@ def _build_tree(raw_root: Any, collector: _Collector, node_paths: dict[int, Link
     while stack:
         raw, path, parent_index = stack.pop()
         if not isinstance(raw, dict):
-            collector.add(unlink(path), "must be a mapping of fields (id, kind, text, ...)")
+            collector.add_at(path, (), "must be a mapping of fields (id, kind, text, ...)")
             continue
         index = len(order)
         if index == MAX_NODES:
@@ -202,7 +237,7 @@ def _build_tree(raw_root: Any, collector: _Collector, node_paths: dict[int, Link
         try:
             node = model.model_validate(data)
         except ValidationError as error:
-            collector.add_validation(unlink(path), error, model)
+            collector.add_validation_at(path, error, model)
             failed[index] = True
             continue
         node_paths[id(node)] = path
@@ -223,18 +258,18 @@ def _model_for(
     kind = raw.get("kind")
     if is_root:
         if kind not in (None, "thesis"):
-            collector.add(
-                (*unlink(path), "kind"), "the root node is the thesis; leave 'kind' out or write 'thesis'"
+            collector.add_at(
+                path, ("kind",), "the root node is the thesis; leave 'kind' out or write 'thesis'"
             )
             return None
         return Thesis
     if kind is None:
-        collector.add(unlink(path), f"required field 'kind' is missing; one of {', '.join(_CHILD_KINDS)}")
+        collector.add_at(path, (), f"required field 'kind' is missing; one of {', '.join(_CHILD_KINDS)}")
         return None
     model = _CHILD_KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         hint = "; the thesis can only be the root" if kind == "thesis" else ""
-        collector.add((*unlink(path), "kind"), f"must be one of {', '.join(_CHILD_KINDS)}{hint}")
+        collector.add_at(path, ("kind",), f"must be one of {', '.join(_CHILD_KINDS)}{hint}")
     return model
 
 
@@ -371,13 +406,15 @@ def load_vocabulary(path: str | os.PathLike[str]) -> VocabularyDocument:
 def vocabulary_path_for(document: Document) -> Path:
     """Where a map's vocabulary lives: its ``vocabulary`` field, else questions.yaml beside it.
 
-    A path that cannot even be resolved (a NUL character, a loop of symbolic links) is an
-    :class:`InputError` pointing at the field, so that callers may resolve the result.
+    A path that cannot even be resolved or looked up (a NUL character, a loop of symbolic
+    links, a name longer than the system allows) is an :class:`InputError` pointing at the
+    field, so that callers may resolve the result and ask whether it is a file.
     """
     relative = document.map.vocabulary or VOCABULARY_NAME
     path = document.path.parent / relative
     try:
         path.resolve()
+        reason = lookup_problem(path)
     except (OSError, RuntimeError, ValueError) as error:
         reason = (
             "the path holds a NUL character"
@@ -386,6 +423,7 @@ def vocabulary_path_for(document: Document) -> Path:
             if isinstance(error, RuntimeError)
             else str(error.strerror or error)
         )
+    if reason is not None:
         line, column = document.locator.find(("vocabulary",))
         raise InputError(
             [Problem(document.display(), f"cannot be used: {reason}", line, column, "vocabulary")]
@@ -398,11 +436,18 @@ def find_maps(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     found: list[Path] = []
     for entry in paths:
         path = Path(entry)
-        if path.is_dir():
+        # os.path.isdir, not Path.is_dir: False for a name too long, which reading then reports.
+        if os.path.isdir(path):
+            try:
+                children = list(path.iterdir())
+            except OSError as error:
+                raise InputError(
+                    [Problem(display_path(path), f"cannot be read: {error.strerror or error}")]
+                ) from None
             found.extend(
                 sorted(
                     child
-                    for child in path.iterdir()
+                    for child in children
                     if child.suffix.lower() in MAP_SUFFIXES and child.is_file() and not is_vocabulary(child)
                 )
             )

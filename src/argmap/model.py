@@ -19,7 +19,8 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only ('\d' also matches '２' and '٠'), and fullmatch: '$' would allow a final line break.
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -29,7 +30,7 @@ def check_partial_date(value: str) -> str:
     >>> check_partial_date("2020-07")
     '2020-07'
     """
-    match = _PARTIAL_DATE.match(value)
+    match = _PARTIAL_DATE.fullmatch(value)
     if not match:
         raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
     month, day = match.group(2), match.group(3)

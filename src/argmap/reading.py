@@ -8,15 +8,19 @@ refused. Positions are found again from the text only when a problem needs one.
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import InputError, Problem
+from argmap.limits import MAX_JSON_NESTING, nesting
+from argmap.parse_errors import json_problem
 from argmap.yamlfast import Declined, fast_data
-from argmap.yamlsafe import Locator, YamlRefused, compose, to_data
+from argmap.yamlsafe import LinkedLoc, Loc, Locator, YamlRefused, compose, to_data, unlink
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Larger files are refused before parsing: a 10,000-node map is about 5 MB."""
@@ -60,6 +64,74 @@ def format_loc(loc: Sequence[str | int]) -> str:
     return out
 
 
+class LinkedNames:
+    """:func:`format_loc` of linked paths, each in time independent of its length.
+
+    A finding on every level of a 20,000-deep chain would otherwise unlink and format a
+    path of up to 40,000 steps each time; here each path's length and first steps are
+    worked out once, from its parent's, and only its last few steps are walked.
+    """
+
+    _HEAD = LOC_EDGE + 2
+
+    def __init__(self) -> None:
+        # id of a LinkedLoc cell -> (the cell, kept alive; its length; its first _HEAD steps).
+        self._heads: dict[int, tuple[LinkedLoc, int, Loc]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Keyed by object identity, which does not survive pickling (batch workers).
+        return {}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__()  # type: ignore[misc]
+
+    def format(self, path: LinkedLoc, fields: Loc = ()) -> str:
+        """``format_loc((*unlink(path), *fields))``."""
+        length, head = self._head(path)
+        total = length + len(fields)
+        if total > 2 * LOC_EDGE + 1:
+            steps = list(reversed(fields))
+            cell = path
+            while len(steps) < LOC_EDGE and cell is not None:
+                cell, step = cell
+                steps.append(step)
+            text = _format_window((*head, *fields)[: self._HEAD], total, tuple(reversed(steps)))
+            if text is not None:
+                return text
+        return format_loc((*unlink(path), *fields))
+
+    def _head(self, path: LinkedLoc) -> tuple[int, Loc]:
+        pending: list[tuple[LinkedLoc, str | int]] = []
+        cell = path
+        while cell is not None and id(cell) not in self._heads:
+            pending.append(cell)
+            cell = cell[0]
+        length, head = (0, ()) if cell is None else self._heads[id(cell)][1:]
+        for cell in reversed(pending):
+            length += 1
+            if len(head) < self._HEAD:
+                head = (*head, cell[1])
+            self._heads[id(cell)] = (cell, length, head)
+        return length, head
+
+
+def _format_window(head: Loc, length: int, tail: Loc) -> str | None:
+    """``format_loc`` of a path of ``length`` steps from its first and last steps; None when they do not suffice."""
+    head_end = LOC_EDGE
+    while head_end < len(head) and isinstance(head[head_end], int):
+        head_end += 1
+    offset = length - len(tail)
+    tail_start = length - LOC_EDGE
+    if head_end >= len(head) or tail_start < offset:
+        return None
+    while tail_start < length and isinstance(tail[tail_start - offset], int):
+        tail_start += 1
+    if not head_end < tail_start < length:
+        return None
+    hidden = tail_start - head_end
+    return f"{format_loc(head[:head_end])}…({hidden} more steps)….{format_loc(tail[tail_start - offset :])}"
+
+
 def read_text(path: Path) -> str:
     """The file's text, or an :class:`InputError` saying why it cannot be read as UTF-8 text.
 
@@ -89,6 +161,23 @@ def read_text(path: Path) -> str:
         # os.stat refuses a path holding a NUL character, which a map's own fields can.
         raise InputError([Problem(name, "cannot be read: the path holds a NUL character")]) from None
     return decode(raw, name)
+
+
+def lookup_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` cannot even be looked up, or None when it exists or is simply missing.
+
+    A name longer than the system allows (ENAMETOOLONG), a folder on the way that may not be
+    searched, a NUL character: ``Path.exists()`` and ``Path.is_file()`` raise for these.
+    """
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        return str(error.strerror or error)
+    except ValueError:
+        return "the path holds a NUL character"
+    return None
 
 
 def _too_large(name: str, size: int) -> Problem:
@@ -160,23 +249,36 @@ class LazyLocator:
     def find_key(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
         return self._get().find_key(loc)
 
+    def find_path(self, path: LinkedLoc, fields: Sequence[str | int] = ()) -> tuple[int | None, int | None]:
+        return self._get().find_path(path, fields)
+
+    def find_key_path(
+        self, path: LinkedLoc, fields: Sequence[str | int] = ()
+    ) -> tuple[int | None, int | None]:
+        return self._get().find_key_path(path, fields)
+
 
 def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | LazyLocator]:
     """Plain data and a locator from a map or vocabulary text."""
     if suffix == ".json":
         try:
-            data = json.loads(text, object_pairs_hook=_no_duplicate_pairs)
+            data = json.loads(text, object_pairs_hook=_no_duplicate_pairs, parse_int=json_integer)
         except json.JSONDecodeError as error:
             raise InputError(
-                [Problem(name, f"not valid JSON: {error.msg}", error.lineno, error.colno)]
+                [Problem(name, f"not valid JSON: {json_problem(error.msg)}", error.lineno, error.colno)]
             ) from None
+        except HugeNumber as error:
+            raise InputError([error.problem(text, name)]) from None
         except _DuplicateKey as error:
             line, column = _find_duplicate(text, error.key)
             raise InputError(
                 [Problem(name, f"duplicate key '{error.key}'; the second would silently win", line, column)]
             ) from None
         except RecursionError:
-            raise InputError([Problem(name, "nesting is too deep to read")]) from None
+            raise InputError([Problem(name, JSON_NESTING_REFUSED)]) from None
+        # Only a text with that many brackets can nest that deep; most are spared the walk.
+        if text.count("[") + text.count("{") > MAX_JSON_NESTING and nesting(data) > MAX_JSON_NESTING:
+            raise InputError([Problem(name, JSON_NESTING_REFUSED)])
         if _SURROGATE_ESCAPE.search(text) and _holds_surrogate(data):
             line, column = _lone_surrogate(text)
             raise InputError(
@@ -207,6 +309,43 @@ def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | LazyLocator
             ]
         ) from None
 
+
+class HugeNumber(Exception):
+    """A JSON integer with more digits than Python turns into an ``int`` (4,300 by default)."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def problem(self, text: str, name: str) -> Problem:
+        """The refusal, at the first such number in ``text`` (the one the reader stopped at)."""
+        line = column = None
+        for match in _JSON_NUMBER_OR_STRING.finditer(text):
+            if match.group() == self.digits:
+                start = match.start()
+                line, column = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+                break
+        count = len(self.digits.lstrip("-"))
+        message = (
+            f"a number of {count:,} digits, more than the {sys.get_int_max_str_digits():,} argmap reads; "
+            "write it in quotes, as text"
+        )
+        return Problem(name, message, line, column)
+
+
+def json_integer(digits: str) -> int:
+    """``parse_int`` for :func:`json.loads`: an ``int``, or :class:`HugeNumber` instead of a ValueError."""
+    try:
+        return int(digits)
+    except ValueError:
+        raise HugeNumber(digits) from None
+
+
+# Strings are matched whole so that digits inside one are never taken for a number.
+_JSON_NUMBER_OR_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?')
+
+JSON_NESTING_REFUSED = (
+    f"lists and mappings nest more than {MAX_JSON_NESTING:,} levels deep, more than argmap reads as JSON"
+)
 
 # JSON may spell half of a UTF-16 surrogate pair as an escape; Python then holds a string
 # that no UTF-8 output can encode, so such a file is refused where it is read.

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.atomic import write_atomic
 from argmap.errors import OutputError, UsageError
 from argmap.model import check_partial_date
+from argmap.yamlwrite import quote
 
 
 @dataclass
@@ -22,24 +23,32 @@ class Skeleton:
     text: str | None = None
 
 
-def _scalar(value: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly ``value`` (JSON strings are valid YAML)."""
-    return json.dumps(value, ensure_ascii=not value.isprintable())
-
-
 def _optional(key: str, value: str | None, hint: str) -> str:
     if value is None:
         return f"  # {key}: {hint}"
-    return f"  {key}: {_scalar(value)}"
+    return f"  {key}: {quote(value)}"
+
+
+def _refuse_undecodable(skeleton: Skeleton) -> None:
+    """A value from a command line that was not UTF-8 holds lone surrogates, which no file can hold."""
+    for name, value in vars(skeleton).items():
+        for item in value if isinstance(value, list) else [value]:
+            try:
+                if item is not None:
+                    item.encode("utf-8")
+            except UnicodeEncodeError:
+                option = "--author" if name == "authors" else f"--{name}"
+                raise UsageError(f"{option}: is not UTF-8 text; a map holds only Unicode text") from None
 
 
 def skeleton_text(skeleton: Skeleton) -> str:
+    _refuse_undecodable(skeleton)
     if skeleton.date is not None:
         try:
             check_partial_date(skeleton.date)
         except ValueError as error:
             raise UsageError(f"--date {skeleton.date}: {error}") from None
-    authors = ", ".join(_scalar(a) for a in skeleton.authors) if skeleton.authors else '"Author Name"'
+    authors = ", ".join(quote(a) for a in skeleton.authors) if skeleton.authors else '"Author Name"'
     source = "\n".join(
         [
             _optional("title", skeleton.title, "The Headline"),
@@ -92,6 +101,8 @@ thesis:
 
 
 def write_skeleton(path: Path, skeleton: Skeleton) -> None:
-    if path.exists():
+    # Anything already at PATH (a link, a device, a FIFO too) is kept; a name the system cannot
+    # even look up (too long) is the writer's one line.
+    if os.path.lexists(path):
         raise OutputError(f"{path}: already exists; argmap new never overwrites a file")
     write_atomic(path, skeleton_text(skeleton))

@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from argmap.yamlsafe import FLOW_WORK_BUDGET, MAX_FLOW_DEPTH, NULL_WORDS, PARSER
+from argmap.limits import MAX_YAML_NESTING as MAX_NESTING
+from argmap.yamlsafe import FLOW_WORK_BUDGET, NULL_WORDS, PARSER
 
 
 class Declined(Exception):
@@ -29,8 +30,8 @@ def fast_data(text: str) -> Any:
     Equal to ``to_data(compose(text))`` whenever it returns; it never builds the node
     graph, which costs more than the parse itself. It raises :class:`Declined` at the first
     thing the full readers refuse or mark (an alias, an anchor, a tag, a merge or duplicate
-    key, a key that is not text, a second document, an empty file, invalid YAML, flow
-    nesting past the limits), and no later than :func:`compose` would stop: the caller then
+    key, a key that is not text, a second document, an empty file, invalid YAML, nesting
+    past the limits), and no later than :func:`compose` would stop: the caller then
     reads the text again with them.
     """
     # One loop over every event of the file: local names, exact type tests, no casts.
@@ -66,10 +67,11 @@ def fast_data(text: str) -> Any:
                 continue
             if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
                 raise Declined
-            if kind is not scalar_event and event.flow_style:
-                flow_depth += 1
-                if flow_depth > MAX_FLOW_DEPTH:
+            if kind is not scalar_event:
+                if len(stack) >= MAX_NESTING:
                     raise Declined
+                if event.flow_style:
+                    flow_depth += 1
             # Every node, key or value, costs what compose() counts, so neither reader
             # gets further into a costly document than the other.
             if flow_depth:

@@ -10,19 +10,25 @@ nothing), tags, merge keys, several documents. Plain scalars stay text as writte
 (``yes``, ``1e3`` and ``2020-07`` are not reinterpreted); only plain ``null``, ``~`` and
 empty mean no value.
 
-libyaml's scanner does work proportional to the number of open flow collections
-(``[...]``, ``{...}``) for every token, so deep flow nesting makes reading quadratic:
-flow collections may nest at most :data:`MAX_FLOW_DEPTH` deep, and the total of that work
-is capped by :data:`FLOW_WORK_BUDGET`, so that no file keeps the parser busy for long.
+Lists and mappings, block or flow, nest at most :data:`argmap.limits.MAX_YAML_NESTING` deep: argmap's own
+limit, counted here whichever parser (libyaml or PyYAML's pure-Python one) reads the
+file, and below the limit of every parser argmap supports, so that the same file gets the
+same answer everywhere. libyaml's scanner also does work proportional to the number of
+open flow collections (``[...]``, ``{...}``) for every token, so the total of that work is
+capped by :data:`FLOW_WORK_BUDGET`, and no file keeps the parser busy for long.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 import yaml
+
+from argmap.limits import MAX_YAML_NESTING as MAX_NESTING
+from argmap.parse_errors import yaml_context, yaml_problem
 
 _TAG = "tag:yaml.org,2002:"
 _IMPLICIT_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -31,6 +37,9 @@ _STR = _TAG + "str"
 _MERGE = _TAG + "merge"
 _MAP = _TAG + "map"
 _SEQ = _TAG + "seq"
+_EXPLICIT = "explicit "
+"""Prefix of the tag of a node whose tag is written in the file. Every one is refused, even
+'!!str', whose tag would otherwise equal that of untagged text; no tag holds a space."""
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 """Plain scalars that mean no value; every other plain scalar stays text as written."""
 
@@ -82,58 +91,128 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 class Locator:
-    """Finds the line and column of a value in a composed document, given its path."""
+    """Finds the line and column of a value in a composed document, given its path.
+
+    Each mapping's keys are indexed when first looked in, and each linked path
+    (:meth:`find_path`) is resolved a step at a time for all the paths that share it: a
+    file may hold 80,000 unknown keys in one mapping, or a problem on each level of a
+    20,000-deep chain, and locating each must not walk all the keys or the whole path again.
+    """
 
     def __init__(self, root: yaml.Node | None) -> None:
         self._root = root
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+        # id of a LinkedLoc cell -> (the cell, kept alive; its node or None; its position).
+        self._resolved: dict[int, tuple[LinkedLoc, yaml.Node | None, tuple[int, int]]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The indexes go by object identity, which does not survive pickling (batch workers).
+        return {"root": self._root}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["root"])  # type: ignore[misc]
 
     def find(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
         """The position of the deepest node on ``loc`` that exists; a missing key points at its mapping."""
         node = self._root
         if node is None:
             return None, None
-        position = _mark(node)
-        for step in loc:
-            child: yaml.Node | None = None
-            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-                for key, value in node.value:
-                    if isinstance(key, yaml.ScalarNode) and key.value == step:
-                        child = value
-                        position = _mark(key) if _is_empty(value) else _mark(value)
-                        break
-            elif (
-                isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
-            ):
-                child = node.value[step]
-                position = _mark(child)
-            if child is None:
-                break
-            node = child
-        return position
+        return self._walk(node, _mark(node), loc)[1]
 
     def find_key(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
         """The position of the key that ends ``loc`` (for unknown fields), else of its value."""
         if loc and isinstance(loc[-1], str):
             parent = self._node_at(loc[:-1])
             if isinstance(parent, yaml.MappingNode):
-                for key, _ in parent.value:
-                    if isinstance(key, yaml.ScalarNode) and key.value == loc[-1]:
-                        return _mark(key)
+                found = self._index(parent).get(loc[-1])
+                if found is not None:
+                    return _mark(found[0])
         return self.find(loc)
+
+    def find_path(self, path: LinkedLoc, fields: Sequence[str | int] = ()) -> tuple[int | None, int | None]:
+        """``find((*unlink(path), *fields))``, with the steps of ``path`` resolved once for every path sharing them."""
+        if self._root is None:
+            return None, None
+        node, position = self._resolve(path)
+        return self._walk(node, position, fields)[1] if node is not None else position
+
+    def find_key_path(
+        self, path: LinkedLoc, fields: Sequence[str | int] = ()
+    ) -> tuple[int | None, int | None]:
+        """``find_key((*unlink(path), *fields))``, resolving ``path`` as :meth:`find_path` does."""
+        if self._root is None:
+            return None, None
+        if fields and isinstance(fields[-1], str):
+            node, _ = self._resolve(path)
+            for step in fields[:-1]:
+                found = self._child(node, step) if node is not None else None
+                node = found[0] if found is not None else None
+            if isinstance(node, yaml.MappingNode):
+                key = self._index(node).get(fields[-1])
+                if key is not None:
+                    return _mark(key[0])
+        return self.find_path(path, fields)
+
+    def _walk(
+        self, node: yaml.Node, position: tuple[int, int], loc: Sequence[str | int]
+    ) -> tuple[yaml.Node, tuple[int, int]]:
+        for step in loc:
+            found = self._child(node, step)
+            if found is None:
+                break
+            node, position = found
+        return node, position
+
+    def _resolve(self, path: LinkedLoc) -> tuple[yaml.Node | None, tuple[int, int]]:
+        """The node at ``path`` (None where a step is missing) and the position :meth:`find` gives for it."""
+        assert self._root is not None
+        pending: list[tuple[LinkedLoc, str | int]] = []
+        cell = path
+        while cell is not None and id(cell) not in self._resolved:
+            pending.append(cell)
+            cell = cell[0]
+        node: yaml.Node | None
+        if cell is None:
+            node, position = self._root, _mark(self._root)
+        else:
+            _, node, position = self._resolved[id(cell)]
+        for cell in reversed(pending):
+            if node is not None:
+                found = self._child(node, cell[1])
+                node, position = found if found is not None else (None, position)
+            self._resolved[id(cell)] = (cell, node, position)
+        return node, position
+
+    def _child(self, node: yaml.Node, step: str | int) -> tuple[yaml.Node, tuple[int, int]] | None:
+        """The node one step below ``node`` and its position (a key's, where the value is empty)."""
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            found = self._index(node).get(step)
+            if found is None:
+                return None
+            key, value = found
+            return value, _mark(key) if _is_empty(value) else _mark(value)
+        if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            child = node.value[step]
+            return child, _mark(child)
+        return None
+
+    def _index(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The mapping's scalar keys, each with its key and value nodes (the first, were a key repeated)."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = self._keys[id(node)] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    index.setdefault(key.value, (key, value))
+        return index
 
     def _node_at(self, loc: Sequence[str | int]) -> yaml.Node | None:
         node = self._root
         for step in loc:
-            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-                node = next(
-                    (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step), None
-                )
-            elif (
-                isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
-            ):
-                node = node.value[step]
-            else:
+            found = self._child(node, step) if node is not None else None
+            if found is None:
                 return None
+            node = found[0]
         return node
 
 
@@ -141,12 +220,15 @@ def _is_empty(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value == "" and node.style is None
 
 
-MAX_FLOW_DEPTH = 1000
-"""Flow collections (``[...]``, ``{...}``) nest at most this deep; argmap's own writer stays far below."""
 FLOW_WORK_BUDGET = 200_000_000
 """The most work libyaml may spend on nesting: the number of open flow collections summed over
-every event. About half a second of parsing; the deepest map argmap writes as YAML (539
-levels) needs under 3 million, a hand-written map a few thousand."""
+every event. About half a second of parsing; the deepest map argmap writes as YAML needs
+under 2 million, a hand-written map a few thousand."""
+
+NESTING_REFUSED = (
+    f"lists and mappings nest more than {MAX_NESTING} levels deep, more than argmap reads as YAML; "
+    "save very deep maps as JSON"
+)
 
 # Of the implicit resolutions of a plain scalar, only these change what we read: null means
 # no value, and merge keys are refused. Booleans, numbers and dates stay text as written, so
@@ -164,18 +246,23 @@ class _Alias(yaml.ScalarNode):
 
 def compose(text: str) -> yaml.Node | None:
     """Compose one YAML document; ``None`` for a file with no document (empty, only comments)."""
+    stack: list[list[Any]] = []
     try:
-        return _compose(yaml.parse(text, Loader=PARSER))
+        return _compose(yaml.parse(text, Loader=PARSER), stack)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "not valid YAML"
+        problem = yaml_problem(error.problem or error.context or "not valid YAML")
         if mark is None:
             raise _refuse(f"not valid YAML: {problem}") from None
+        if stack and (past := _past_nesting_limit(text, stack, mark.index)) is not None:
+            raise _refuse(NESTING_REFUSED, *_line_column(text, past)) from None
         if _char_at(text, mark.line, mark.column) == "\t":
             problem = "a tab where YAML expects spaces; indent with spaces only"
         elif error.problem and error.context and error.context_mark is not None:
             # "found unexpected end of stream" says little without what was being read, and where.
-            problem += f" ({error.context} that starts at line {error.context_mark.line + 1})"
+            problem += (
+                f" (inside {yaml_context(error.context)} that starts at line {error.context_mark.line + 1})"
+            )
         raise _refuse(f"not valid YAML: {problem}", mark.line + 1, mark.column + 1) from None
     except yaml.reader.ReaderError as error:
         # The reader stops at the first character YAML forbids, so its first occurrence is the place.
@@ -194,6 +281,34 @@ def compose(text: str) -> yaml.Node | None:
         raise _refuse("not valid YAML: contains a lone surrogate code point") from None
 
 
+# In flow style: a quoted scalar, a comment, or a bracket that opens or closes a collection.
+_FLOW_TOKEN = re.compile(
+    r"""(?:(?<=[\s\[{,:])|^)(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')|(?:(?<=\s)|^)#[^\n]*|[\[\]{}]""",
+    re.MULTILINE,
+)
+
+
+def _past_nesting_limit(text: str, stack: list[list[Any]], error_at: int) -> int | None:
+    """Where the collection one past :data:`MAX_NESTING` opens, if it does before ``error_at``.
+
+    libyaml scans up to a line ahead of the events it has delivered, and from 0.2.6 has a
+    nesting limit of its own, so on deep flow nesting it can fail before the composer sees
+    argmap's limit pass. The brackets between the innermost open collection and the
+    parser's error say whether argmap's limit was passed first, and where.
+    """
+    innermost, _, flow = stack[-1]
+    depth = len(stack) - 1 if flow else len(stack)  # a flow collection's own bracket is counted below
+    for token in _FLOW_TOKEN.finditer(text, innermost.start_mark.index, error_at + 1):
+        bracket = token.group()
+        if bracket in ("[", "{"):
+            depth += 1
+            if depth > MAX_NESTING:
+                return token.start()
+        elif bracket in ("]", "}"):
+            depth -= 1
+    return None
+
+
 def _line_column(text: str, offset: int) -> tuple[int | None, int | None]:
     if offset < 0:
         return None, None
@@ -210,13 +325,16 @@ def _char_at(text: str, line: int, column: int) -> str:
     return text[start + column : start + column + 1]
 
 
-def _compose(events: Iterator[yaml.Event]) -> yaml.Node | None:
-    """The node graph of the only document in ``events``, built with an explicit stack."""
+def _compose(events: Iterator[yaml.Event], stack: list[list[Any]]) -> yaml.Node | None:
+    """The node graph of the only document in ``events``, built with an explicit stack.
+
+    ``stack`` (empty) receives the open collections, so that a caller can see how deep
+    the parser had got when it failed.
+    """
     root: yaml.Node | None = None
     documents = 0
     anchors: dict[str, int] = {}  # anchor name: line of the anchored value
-    # Each open collection: [node, pending mapping key or None, whether it is in flow style].
-    stack: list[list[Any]] = []
+    # Each open collection in ``stack``: [node, pending mapping key or None, whether it is in flow style].
     flow_depth = 0
     work = 0
     # Dispatch on the exact event type, most frequent first: this loop sees every value of the file.
@@ -236,8 +354,9 @@ def _compose(events: Iterator[yaml.Event]) -> yaml.Node | None:
             tag = scalar.tag
             if tag is None:
                 tag = plain_special.get(scalar.value, _STR) if scalar.implicit[0] else _STR
-            elif tag == "!":
-                tag = _STR
+            else:
+                # Every tag written in the file is refused, '!!str' and a bare '!' too: see _EXPLICIT.
+                tag = _EXPLICIT + tag
             # libyaml marks plain scalars with style '' and PyYAML's own parser with None:
             # one spelling, so that a plain null reads as no value with either.
             node = scalar_node(tag, scalar.value, mark, scalar.end_mark, style=scalar.style or None)  # type: ignore[arg-type]
@@ -248,18 +367,15 @@ def _compose(events: Iterator[yaml.Event]) -> yaml.Node | None:
         elif kind is sequence_event or kind is mapping_event:
             start = cast(yaml.CollectionStartEvent, event)
             flow = bool(start.flow_style)
+            written = None if start.tag is None else _EXPLICIT + start.tag  # '!!seq' too is refused
             if kind is sequence_event:
-                node = yaml.SequenceNode(start.tag or _SEQ, [], mark, mark, flow)
+                node = yaml.SequenceNode(written or _SEQ, [], mark, mark, flow)
             else:
-                node = yaml.MappingNode(start.tag or _MAP, [], mark, mark, flow)
+                node = yaml.MappingNode(written or _MAP, [], mark, mark, flow)
+            if len(stack) >= MAX_NESTING:
+                raise _refuse(NESTING_REFUSED, *_mark(node))
             if flow:
                 flow_depth += 1
-                if flow_depth > MAX_FLOW_DEPTH:
-                    raise _refuse(
-                        f"flow collections ('[...]', '{{...}}') nest more than {MAX_FLOW_DEPTH} deep; "
-                        "save very deep maps as JSON",
-                        *_mark(node),
-                    )
         elif kind is yaml.AliasEvent:
             anchor = cast(yaml.AliasEvent, event).anchor
             if anchor not in anchors:
@@ -323,7 +439,7 @@ def to_data(root: yaml.Node) -> Any:
             )
             continue
         if node.tag not in _ALLOWED_TAGS[type(node)]:
-            issues.append(YamlIssue(f"tags such as '{node.tag}' are not allowed", *_mark(node), unlink(loc)))
+            issues.append(YamlIssue(_tag_refused(node.tag), *_mark(node), unlink(loc)))
             continue
         if isinstance(node, yaml.ScalarNode):
             container[slot] = None if node.tag == _NULL and node.style is None else node.value
@@ -377,6 +493,10 @@ _ALLOWED_TAGS: dict[type, set[str]] = {
 }
 
 
+def _tag_refused(tag: str) -> str:
+    return f"tags such as '{tag.removeprefix(_EXPLICIT)}' are not allowed"
+
+
 def _key_problem(key: yaml.Node) -> str | None:
     if isinstance(key, _Alias):
         return f"alias '*{key.value}' repeats the value anchored at line {key.anchored_line}; anchors and aliases are not allowed"
@@ -385,5 +505,5 @@ def _key_problem(key: yaml.Node) -> str | None:
     if key.tag == _MERGE:
         return "merge keys ('<<') are not allowed"
     if key.tag not in _IMPLICIT_SCALAR_TAGS:
-        return f"tags such as '{key.tag}' are not allowed"
+        return _tag_refused(key.tag)
     return None

@@ -6,8 +6,9 @@ keys (``<<``, ``=``), leading or trailing spaces, ``: `` and `` #``, an indicato
 start, and every character that is not visibly printable (controls, line and paragraph
 separators, bidirectional and zero-width characters) is escaped. The emitter keeps an
 explicit stack; mappings nested deeper than ``flow_depth`` are written in flow style so
-that indentation does not grow without end, and data that would nest flow collections
-deeper than the reader accepts is refused with an :class:`~argmap.errors.OutputError`.
+that indentation does not grow without end, and data nested deeper than the reader
+accepts (:data:`argmap.limits.MAX_YAML_NESTING`) is refused with an
+:class:`~argmap.errors.OutputError`: argmap never writes a file it would refuse to read.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from typing import Any
 import yaml
 
 from argmap.errors import OutputError
+from argmap.limits import MAX_YAML_NESTING as MAX_NESTING
+from argmap.limits import nesting
 from argmap.sanitize import backslash_escape
-from argmap.yamlsafe import MAX_FLOW_DEPTH
 
 _RESOLVER = yaml.resolver.Resolver()
 _TAG = "tag:yaml.org,2002:"
@@ -101,7 +103,7 @@ def flow(value: Any) -> str:
     """``value`` in YAML flow style on one line, without recursion.
 
     Raises :class:`~argmap.errors.OutputError` for data nested deeper than the reader
-    accepts (:data:`argmap.yamlsafe.MAX_FLOW_DEPTH`): a file argmap cannot read back
+    accepts (:data:`argmap.limits.MAX_YAML_NESTING`): a file argmap cannot read back
     must not be written.
     """
     parts: list[str] = []
@@ -111,11 +113,8 @@ def flow(value: Any) -> str:
         if literal:
             parts.append(item)
         elif isinstance(item, dict | list):
-            if depth >= MAX_FLOW_DEPTH:
-                raise OutputError(
-                    f"nested more than {MAX_FLOW_DEPTH} levels deep in YAML flow style, more than argmap "
-                    "reads back; write this map as JSON instead"
-                )
+            if depth >= MAX_NESTING:
+                raise OutputError(_TOO_DEEP)
             if isinstance(item, dict):
                 pending: list[tuple[bool, Any, int]] = [(True, "{", depth)]
                 for index, (key, child) in enumerate(item.items()):
@@ -135,8 +134,20 @@ def flow(value: Any) -> str:
     return "".join(parts)
 
 
+_TOO_DEEP = (
+    f"nests lists and mappings more than {MAX_NESTING} levels deep, more than argmap reads back "
+    "as YAML; write this map as JSON instead"
+)
+
+
 def dump_yaml(data: dict[str, Any], *, flow_depth: int = 40) -> str:
-    """A mapping as a block-style YAML document ending in a newline."""
+    """A mapping as a block-style YAML document ending in a newline.
+
+    Raises :class:`~argmap.errors.OutputError` for data nested deeper than
+    :data:`argmap.limits.MAX_YAML_NESTING`, whatever the style it would be written in.
+    """
+    if nesting(data) > MAX_NESTING:
+        raise OutputError(_TOO_DEEP)
     lines: list[str] = []
     # Each task: a finished line, or (mapping, indent, lead, depth) still to be written.
     stack: list[str | tuple[dict[str, Any], int, str, int]] = [(data, 0, "", 0)]

@@ -31,6 +31,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+INTERRUPTED = 130
+"""The exit code after Ctrl-C (128 + SIGINT), apart from 1 (findings) and 2 (bad input)."""
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name, (module, _) in COMMANDS.items() if _module_exists(module)]
@@ -55,6 +59,12 @@ class LazyGroup(click.Group):
             for line in error.lines():
                 click.echo(_clean(line), err=True)
             ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            # Ctrl-C: 128 + SIGINT, as shells report it; click would exit 1, which means findings.
+            if _debugging(ctx):
+                raise
+            click.echo("argmap: interrupted", err=True)
+            ctx.exit(INTERRUPTED)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
@@ -80,7 +90,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
     A map is one YAML file per article (see docs/format.md): the thesis, the claims
     beneath it, the evidence cited, the author's concessions. Exit codes: 0 ok,
-    1 findings, 2 bad input or usage.
+    1 findings, 2 bad input or usage, 130 interrupted (Ctrl-C).
     """
     ctx.obj = {"debug": debug}
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import emit, output_option, refuse_overwriting
+from argmap.cli.options import emit, output_option, refuse_overwriting, writing
 
 # Kept in step with argmap.formats.registry.EXPORTERS by a test; listed here so --help needs no import.
 FORMATS = ("argdown", "aif", "json", "markdown")
@@ -31,4 +31,6 @@ def command(map_path: Path, target: str, output: str) -> None:
     vocabulary_path = vocabulary_path_for(document)
     use_vocabulary = chosen.uses_vocabulary and vocabulary_path.is_file()
     vocabulary = load_vocabulary(vocabulary_path).vocabulary if use_vocabulary else None
-    emit(chosen.export(document.map, vocabulary), output, [map_path, vocabulary_path])
+    with writing(output, map_path):
+        text = chosen.export(document.map, vocabulary)
+    emit(text, output, [map_path, vocabulary_path])

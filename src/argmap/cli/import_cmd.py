@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import echo, emit, output_option, refuse_overwriting
+from argmap.cli.options import echo, emit, output_option, refuse_overwriting, writing
 
 
 @click.command("import")
@@ -35,7 +35,8 @@ def command(file: Path, source_format: str, output: str) -> None:
     refuse_overwriting(output, [file])  # before any work
     result = importer(source_format).import_(read_text(file), display_path(file))
     data = map_to_data(result.map)
-    text = json_format.dumps(data) + "\n" if output.endswith(".json") else dump_yaml(data)
+    with writing(output, file):
+        text = json_format.dumps(data) + "\n" if output.endswith(".json") else dump_yaml(data)
     emit(text, output, [file])
     # After the map is written: a map that cannot be written (too deep for YAML, a missing
     # folder) gets its one error line alone.

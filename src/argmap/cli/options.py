@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,13 +21,15 @@ DEFAULT_FOLDER = Path("arguments")
 
 
 def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
+    # The help names the formats for programs that this command accepts, and only those.
+    for_programs = " or ".join(choice for choice in choices if choice != "text")
     return click.option(
         "--format",
         "output_format",
         type=click.Choice(choices),
         default=default,
         show_default=True,
-        help="Output format: text for people, json (or csv) for programs.",
+        help=f"Output format: text for people, {for_programs} for programs.",
     )
 
 
@@ -104,15 +107,25 @@ def width_option(function: F) -> F:
 
 
 def map_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Paths given, or the arguments/ folder when none are."""
-    if paths:
-        return [Path(path) for path in paths]
-    if DEFAULT_FOLDER.is_dir():
-        return [DEFAULT_FOLDER]
-    from argmap.errors import UsageError
+    """Paths given, or the arguments/ folder when none are; a folder holding no map is bad input.
 
-    # argmap's own error, not click's: one line, like every other message.
-    raise UsageError("no PATH given and there is no arguments/ folder here")
+    An empty folder, or a folder named ``x.yaml``, would otherwise be "0 files checked",
+    exit 0: a typo would pass for a clean corpus.
+    """
+    from argmap.errors import UsageError
+    from argmap.loader import find_maps
+
+    if paths:
+        chosen = [Path(path) for path in paths]
+    elif DEFAULT_FOLDER.is_dir():
+        chosen = [DEFAULT_FOLDER]
+    else:
+        # argmap's own error, not click's: one line, like every other message.
+        raise UsageError("no PATH given and there is no arguments/ folder here")
+    for path in chosen:
+        if os.path.isdir(path) and not find_maps([path]):  # not Path.is_dir: a name too long raises
+            raise UsageError(f"no map files under {path}")
+    return chosen
 
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
@@ -127,8 +140,8 @@ def emit(text: str, output: str, inputs: Iterable[str | Path] = ()) -> None:
     """Write command output to a file atomically, or to standard output.
 
     ``inputs`` are the files the command read: writing over one of them is refused.
-    Text for a terminal has its control characters made visible, as ``ls`` does with
-    file names; a pipe or a file gets the exact text.
+    Text for a terminal (standard output, or ``-o /dev/tty``) has its control characters
+    made visible, as ``ls`` does with file names; a pipe or a file gets the exact text.
     """
 
     from argmap.atomic import write_atomic
@@ -140,7 +153,7 @@ def emit(text: str, output: str, inputs: Iterable[str | Path] = ()) -> None:
         echo(text, nl=not text.endswith("\n"))
     else:
         refuse_overwriting(output, inputs)
-        write_atomic(output, text)
+        write_atomic(output, text, for_terminal=terminal_safe)
 
 
 def read_by(documents: Sequence[Document], vocabulary: str | None = None) -> list[str | Path]:
@@ -169,3 +182,20 @@ def refuse_overwriting(output: str, inputs: Iterable[str | Path]) -> None:
             same = False  # one of them does not exist (or cannot): they are not one file
         if same:
             raise UsageError(f"-o {output} is an input of this command ({source}); choose another file")
+
+
+@contextmanager
+def writing(output: str, source: str | Path) -> Iterator[None]:
+    """Name the output and the map in a writer's refusal of the map read from ``source``.
+
+    Writers refuse data argmap could not read back (nested too deep for the format) before
+    anything is written; the message they raise says why, and this says where.
+    """
+    from argmap.errors import OutputError
+    from argmap.reading import display_path
+
+    try:
+        yield
+    except OutputError as error:
+        target = "standard output" if output == "-" else output
+        raise OutputError(f"{target}: not written: the map in {display_path(Path(source))} {error}") from None

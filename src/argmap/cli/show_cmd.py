@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli.options import emit, format_option, output_option, width_option
+from argmap.cli.options import emit, format_option, output_option, width_option, writing
 
 
 @click.command("show")
@@ -35,7 +35,9 @@ def command(
     vocabulary_file = vocabulary_path_for(document)
     if output_format == "json":
         # The map file's data, written without recursion (a model dump of a 10,000-deep map overflows).
-        emit(json_format.export(document.map), output, [map_path])
+        with writing(output, map_path):
+            text = json_format.export(document.map)
+        emit(text, output, [map_path])
         return
     vocabulary = load_vocabulary(vocabulary_file).vocabulary if vocabulary_file.is_file() else None
     view = map_tree(document, depth=depth, evidence=evidence, quotes=quotes, ids=ids, vocabulary=vocabulary)

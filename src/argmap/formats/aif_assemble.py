@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from argmap.errors import InputError, Problem
 from argmap.formats.aif_graph import AifGraph, Link
 from argmap.model import Claim, Evidence, Objection, Rebuttal, Relation, Source, Thesis
 
 NO_TEXT = "(no text in the AIF source)"
+WORK_LIMIT = 4_000_000
+"""Steps of following links that choosing the thesis, or checking extra support links for
+circles, may take: each is linear on any file a tool writes, but a file made for it could
+make either take time quadratic in its size. Beyond this the file is refused."""
 REF = re.compile("\x00([^\x00]*)\x00")
 _MODELS: dict[str, type[BaseModel]] = {
     "thesis": Thesis,
@@ -134,6 +140,13 @@ class Assembler:
         return candidate
 
     def _add_links(self, nodes: dict[str, dict[str, Any]], root: str) -> None:
+        """Every link but the tree edges as ``also_*``, in order, leaving out support that would close a circle.
+
+        A support link closes a circle when its target already reaches its source. Most are
+        settled at once: a link within the tree (to an ancestor: never; from one: always)
+        or between nodes that no circle of all the links joins (never); only the others
+        need a search, among the nodes of their circle.
+        """
         # Support edges so far: each node to its tree parent (attached nodes count as support).
         supports: defaultdict[str, list[str]] = defaultdict(list)
         for node in nodes:
@@ -147,16 +160,29 @@ class Assembler:
             Relation.OPPOSES: "also_opposes",
             Relation.UNDERCUTS: "also_undercuts",
         }
-        for node in nodes:
-            for link in self.out.get(node, ()):
-                if link is self.parent[node]:
+        extra = [
+            (node, link) for node in nodes for link in self.out.get(node, ()) if link is not self.parent[node]
+        ]
+        every: defaultdict[str, list[str]] = defaultdict(list, {n: list(t) for n, t in supports.items()})
+        for node, link in extra:
+            if link.relation == Relation.SUPPORTS:
+                every[node].append(link.target)
+        component = strong_components(nodes, lambda node: every.get(node, ()))
+        below = _Intervals({node: targets[0] for node, targets in supports.items()})
+        search = _Search(self.name)
+        for node, link in extra:
+            if link.relation == Relation.SUPPORTS:
+                target = link.target
+                closes = (
+                    component[node] == component[target]
+                    and not below.within(node, target)
+                    and (below.within(target, node) or search.reaches(target, node, supports, component))
+                )
+                if closes:
+                    self.counts["circle"] += 1
                     continue
-                if link.relation == Relation.SUPPORTS:
-                    if _reaches(link.target, node, supports):
-                        self.counts["circle"] += 1
-                        continue
-                    supports[node].append(link.target)
-                nodes[node].setdefault(field_of[link.relation], []).append(self.ids[link.target])
+                supports[node].append(target)
+            nodes[node].setdefault(field_of[link.relation], []).append(self.ids[link.target])
 
     def _source(self, declared: Any) -> dict[str, Any]:
         if isinstance(declared, dict):
@@ -174,15 +200,103 @@ class Assembler:
         }
 
 
-def _reaches(start: str, goal: str, edges: dict[str, list[str]]) -> bool:
-    seen = {start}
-    stack = [start]
-    while stack:
-        node = stack.pop()
-        if node == goal:
-            return True
-        for following in edges.get(node, ()):
-            if following not in seen:
-                seen.add(following)
-                stack.append(following)
-    return False
+def too_much_work(name: str, what: str) -> Problem:
+    """Why a file whose links would take more than :data:`WORK_LIMIT` steps to follow is refused."""
+    return Problem(name, f"{what} (more than {WORK_LIMIT:,} steps of following links)")
+
+
+class _Search:
+    """Searches for a path of support, all of them together within :data:`WORK_LIMIT` steps."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.steps = 0
+
+    def reaches(self, start: str, goal: str, edges: dict[str, list[str]], component: dict[str, int]) -> bool:
+        """Whether ``start`` reaches ``goal`` through ``edges``; a path between them stays in their component."""
+        within = component[goal]
+        seen = {start}
+        stack = [start]
+        while stack:
+            node = stack.pop()
+            if node == goal:
+                return True
+            for following in edges.get(node, ()):
+                self.steps += 1
+                if following not in seen and component[following] == within:
+                    seen.add(following)
+                    stack.append(following)
+            if self.steps > WORK_LIMIT:
+                what = "support links cross too often to check each for a circle"
+                raise InputError([too_much_work(self.name, what)])
+        return False
+
+
+class _Intervals:
+    """Ancestry in a forest given by each node's parent, answered at once from the order of a walk."""
+
+    def __init__(self, parent: dict[str, str]) -> None:
+        children: defaultdict[str, list[str]] = defaultdict(list)
+        for node, above in parent.items():
+            children[above].append(node)
+        self.enter: dict[str, int] = {}
+        self.leave: dict[str, int] = {}
+        tops = [node for node in children if node not in parent]
+        clock = 0
+        for top in tops:
+            stack: list[tuple[str, bool]] = [(top, False)]
+            while stack:
+                node, done = stack.pop()
+                clock += 1
+                if done:
+                    self.leave[node] = clock
+                    continue
+                self.enter[node] = clock
+                stack.append((node, True))
+                stack.extend((child, False) for child in children.get(node, ()))
+
+    def within(self, node: str, top: str) -> bool:
+        """Whether ``node`` is ``top`` or lies beneath it."""
+        enter, leave = self.enter, self.leave
+        return top in enter and node in enter and enter[top] <= enter[node] and leave[node] <= leave[top]
+
+
+def strong_components(nodes: Iterable[str], successors: Callable[[str], Iterable[str]]) -> dict[str, int]:
+    """The strongly connected component of every node reached from ``nodes`` (Tarjan's, without recursion).
+
+    Components are numbered as they close: a component reached from another closes first.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    component: dict[str, int] = {}
+    open_nodes: list[str] = []
+    closed = 0
+    for start in nodes:
+        if start in index:
+            continue
+        index[start] = low[start] = len(index)
+        open_nodes.append(start)
+        work = [(start, iter(successors(start)))]
+        while work:
+            node, following = work[-1]
+            for child in following:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    open_nodes.append(child)
+                    work.append((child, iter(successors(child))))
+                    break
+                if child not in component:  # still open: on the current path's stack
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    above = work[-1][0]
+                    low[above] = min(low[above], low[node])
+                if low[node] == index[node]:
+                    while True:
+                        member = open_nodes.pop()
+                        component[member] = closed
+                        if member == node:
+                            break
+                    closed += 1
+    return component

@@ -16,6 +16,8 @@ from typing import Any
 
 from argmap.errors import InputError, Problem
 from argmap.model import Relation
+from argmap.parse_errors import json_problem
+from argmap.reading import JSON_NESTING_REFUSED, HugeNumber, json_integer
 
 MAX_PROBLEMS = 8
 _SPEAKER = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s")
@@ -55,7 +57,7 @@ class AifGraph:
 def read_aif(text: str, name: str) -> AifGraph:
     """The graph in an AIF text, or an :class:`InputError` naming the file and what is wrong."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=json_integer)
     except json.JSONDecodeError as error:
         # A YAML map given to import is the likeliest mistake: say what it is.
         hint = (
@@ -64,10 +66,12 @@ def read_aif(text: str, name: str) -> AifGraph:
             else ""
         )
         raise InputError(
-            [Problem(name, f"not valid JSON: {error.msg}{hint}", error.lineno, error.colno)]
+            [Problem(name, f"not valid JSON: {json_problem(error.msg)}{hint}", error.lineno, error.colno)]
         ) from None
+    except HugeNumber as error:
+        raise InputError([error.problem(text, name)]) from None
     except RecursionError:
-        raise InputError([Problem(name, "nesting is too deep to read")]) from None
+        raise InputError([Problem(name, JSON_NESTING_REFUSED)]) from None
     if not isinstance(data, dict):
         raise _refuse(
             name, "not AIF: the top level must be an object with 'nodes' and 'edges', or an 'AIF' object"

@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
 
 from argmap.errors import InputError, Problem
-from argmap.formats.aif_assemble import NO_TEXT, Assembler, ref
+from argmap.formats.aif_assemble import NO_TEXT, WORK_LIMIT, Assembler, ref, strong_components, too_much_work
 from argmap.formats.aif_graph import AifGraph, AifNode, Link, read_aif
 from argmap.formats.base import ImportResult
 from argmap.loader import validate_map
@@ -42,6 +44,13 @@ _SCHEME_TYPES = ("RA", "CA", "MA")
 _DEFAULT_SCHEMES = {"", "ra", "ca", "ma", "default inference", "default conflict", "default rephrase"}
 _VALID_ID = re.compile(ID_PATTERN)
 _WORDS = {Relation.SUPPORTS: "supports", Relation.OPPOSES: "attacks", Relation.UNDERCUTS: "undercuts"}
+NAMED_PREMISES = 10
+"""A note on a linked premise (or on an undercut of a linked inference) names this many
+co-premises at most and counts the rest: naming all 8,000 premises of one inference in the
+note of each made a 510 KB file into 440 MB of YAML."""
+MAX_PAIRS = 1_000
+"""An inference with several conclusions links each premise to each: more than this many
+premise-conclusion pairs in one is refused, so that the map stays proportional to the file."""
 _MESSAGES = {
     "L": "{n} L-node{s} (locutions) {were} not imported; the speakers are kept as source.authors",
     "YA": "{n} YA node{s} (illocutionary anchors such as Asserting) {were} not imported",
@@ -82,6 +91,7 @@ class _Importer:
             raise InputError([Problem(name, "has no I-nodes (propositions): there is no argument to import")])
         self.incoming: defaultdict[str, list[str]] = defaultdict(list)
         self.outgoing: defaultdict[str, list[str]] = defaultdict(list)
+        self._premises_of: dict[str, list[str]] = {}
         for source, target in graph.edges:
             self.outgoing[source].append(target)
             self.incoming[target].append(source)
@@ -113,6 +123,13 @@ class _Importer:
             if not premises or not targets:
                 self.counts["dangling"] += 1
                 continue
+            if len(targets) > 1 and len(premises) * len(targets) > MAX_PAIRS:
+                message = (
+                    f"scheme node '{scheme.id}' joins {len(premises):,} premises to {len(targets):,} conclusions"
+                    f" ({len(premises) * len(targets):,} links); an inference with several conclusions may"
+                    f" join at most {MAX_PAIRS:,} premise-conclusion pairs"
+                )
+                raise InputError([Problem(self.name, message, path=f"nodes[{scheme.order}]")])
             if scheme.type == "MA":
                 self.counts["MA"] += 1
             if scheme.type == "RA" and len(premises) > 1:
@@ -142,15 +159,25 @@ class _Importer:
         if nodes[conclusion].type == "I":
             return (Relation.OPPOSES if scheme.type == "CA" else Relation.SUPPORTS), conclusion
         if scheme.type == "CA":
-            premises = [p for p in self.incoming[conclusion] if nodes[p].type == "I"]
+            premises = self._premises(conclusion)
             if premises:
                 if len(premises) > 1:
-                    whole = ", ".join(ref(p) for p in premises)
+                    whole = _named(premises, len(premises))
                     for undercutter in (p for p in self.incoming[scheme.id] if nodes[p].type == "I"):
                         self.notes[undercutter].append(f"Undercuts the whole linked inference from {whole}.")
                 return Relation.UNDERCUTS, premises[0]
         self.counts["scheme-link"] += 1
         return None
+
+    def _premises(self, scheme_id: str) -> list[str]:
+        """The I-nodes bearing on a scheme node, found once however many undercuts aim at it."""
+        found = self._premises_of.get(scheme_id)
+        if found is None:
+            nodes = self.graph.nodes
+            found = self._premises_of[scheme_id] = [
+                p for p in self.incoming[scheme_id] if nodes[p].type == "I"
+            ]
+        return found
 
     def _note_link(
         self, scheme: AifNode, premise: str, target: str, relation: Relation, premises: list[str]
@@ -163,7 +190,7 @@ class _Importer:
         elif scheme.scheme.strip().lower() not in _DEFAULT_SCHEMES:
             self.notes[premise].append(f"AIF scheme '{scheme.scheme}' ({_WORDS[relation]} {ref(target)}).")
         if scheme.type == "RA" and len(premises) > 1:
-            others = ", ".join(ref(p) for p in premises if p != premise)
+            others = _named([p for p in premises[: NAMED_PREMISES + 1] if p != premise], len(premises) - 1)
             self.notes[premise].append(f"Linked premise: works together with {others} in one AIF inference.")
 
     # ------------------------------------------------------------------ tree
@@ -200,6 +227,7 @@ class _Importer:
         self.root_reason = self.root_reason.format(ids[root])
         context = (self.graph, self.name, self.notes, self.counts, self.extra_warnings)
         data = Assembler(*context, ids, parent, tree, out).assemble(root)
+        self._keep_paths_inside(data)
         argument_map, _ = validate_map(data, self.name, Locator(None))
         return ImportResult(argument_map, self.warnings())
 
@@ -216,7 +244,7 @@ class _Importer:
         # Prefer a real conclusion; failing that (links only in circles) the node most others
         # reach; an unlinked proposition only when nothing is linked at all.
         pool = conclusions or linked or self.inodes
-        best = min(pool, key=lambda node: (-_reach(node, into), order[node]))
+        best = self._most_reached(pool, out, into, order)
         if conclusions and len(conclusions) > 1:
             self.root_reason = (
                 f"{len(conclusions)} conclusions support or attack nothing further; "
@@ -227,6 +255,71 @@ class _Importer:
         elif not linked and len(self.inodes) > 1:
             self.root_reason = "no I-node supports or attacks another; the first, '{}', became the thesis"
         return best
+
+    def _most_reached(
+        self, pool: list[str], out: dict[str, list[Link]], into: dict[str, list[Link]], order: dict[str, int]
+    ) -> str:
+        """The node of ``pool`` that most nodes reach through links (ties: the first in the file).
+
+        The nodes of a circle reach each other, so all of them are reached by the same nodes:
+        one walk counts them all. And a node from which links lead out of its circle is
+        reached by fewer than the nodes they lead to, so only circles (or nodes) that no link
+        leaves are walked at all. Walks that would take more than WORK_LIMIT steps, which only
+        a file of many conclusions sharing a large part of the graph needs, are refused.
+        """
+        if len(pool) == 1:
+            return pool[0]
+        component = strong_components(pool, lambda node: (link.target for link in out.get(node, ())))
+        members: defaultdict[int, list[str]] = defaultdict(list)
+        left: set[int] = set()
+        for node, number in component.items():
+            members[number].append(node)
+            if any(component[link.target] != number for link in out.get(node, ())):
+                left.add(number)
+        reached: dict[int, int] = {}
+        steps = 0
+        for node in pool:
+            number = component[node]
+            if number in left or number in reached:
+                continue
+            seen = set(members[number])
+            stack = list(seen)
+            while stack:
+                for link in into.get(stack.pop(), ()):
+                    steps += 1
+                    if link.source not in seen:
+                        seen.add(link.source)
+                        stack.append(link.source)
+                if steps > WORK_LIMIT:
+                    what = (
+                        f"{len(pool):,} candidates for the thesis share too many supporting nodes to find"
+                        ' the one with the largest supporting subtree; name it as "argmap": {"thesis": "<nodeID>"}'
+                    )
+                    raise InputError([too_much_work(self.name, what)])
+            reached[number] = len(seen) - 1
+        candidates = [node for node in pool if component[node] in reached]
+        return min(candidates, key=lambda node: (-reached[component[node]], order[node]))
+
+    def _keep_paths_inside(self, data: dict[str, Any]) -> None:
+        """Leave out a ``vocabulary`` or ``source.text`` that leads outside the map's own folder.
+
+        An AIF file from anywhere may carry argmap's data; a path in it is relative to the map
+        to be written, so an absolute one, or one climbing out with ``..`` (``/etc/passwd``,
+        ``../../.env``), would point the map at a file beside it that no one chose.
+        """
+        owners: list[tuple[dict[str, Any], str, str]] = [(data, "vocabulary", "vocabulary")]
+        if isinstance(data.get("source"), dict):
+            data["source"] = dict(data["source"])  # a copy: not the AIF file's own data
+            owners.append((data["source"], "text", "source.text"))
+        for owner, key, field in owners:
+            value = owner.get(key)
+            if isinstance(value, str) and not stays_inside(value):
+                del owner[key]
+                shown = value if len(value) <= 60 else value[:60] + "…"
+                self.extra_warnings.append(
+                    f"the file's argmap data named {field} '{shown}', outside the map's own folder;"
+                    " it was left out"
+                )
 
     def _map_ids(self) -> dict[str, str]:
         """AIF ids as map ids: kept when valid (and not bare digits), else ``n`` + the id, unique."""
@@ -259,16 +352,22 @@ class _Importer:
         return lines
 
 
-def _reach(root: str, into: dict[str, list[Link]]) -> int:
-    """How many nodes reach ``root`` through supports and attacks (its supporting subtree)."""
-    seen = {root}
-    stack = [root]
-    while stack:
-        for link in into.get(stack.pop(), ()):
-            if link.source not in seen:
-                seen.add(link.source)
-                stack.append(link.source)
-    return len(seen) - 1
+def _named(premises: list[str], count: int) -> str:
+    """The first :data:`NAMED_PREMISES` of ``premises`` as references, and how many more of ``count`` there are."""
+    named = ", ".join(ref(p) for p in premises[:NAMED_PREMISES])
+    more = count - min(count, NAMED_PREMISES)
+    return f"{named} and {more:,} more" if more > 0 else named
+
+
+def stays_inside(path: str) -> bool:
+    """Whether ``path``, relative to a map, names something in the map's folder or below, on any system.
+
+    >>> [stays_inside(p) for p in ("article.txt", "texts/a.txt", "../a.txt", "/etc/passwd", "C:a", "a/../../b")]
+    [True, True, False, False, False, False]
+    """
+    return not any(
+        flavour.anchor or ".." in flavour.parts for flavour in (PurePosixPath(path), PureWindowsPath(path))
+    )
 
 
 def _break_cycles(parent: dict[str, Link | None], order: dict[str, int]) -> None:

@@ -1,4 +1,4 @@
-r"""Escaping map text for Argdown, so that the Argdown parser reads back exactly the same characters.
+r"""Escaping map text for Argdown, so that the Argdown parser reads back the same characters.
 
 Argdown (``@argdown/core`` 1.7) lexes statement text into plain runs and tokens: ``//``,
 ``/*`` and ``<!--`` start comments, ``#`` a tag, ``[`` and ``<`` titles, links and
@@ -7,9 +7,11 @@ shortcodes such as ``.A.`` for ∀. A backslash escapes any character on the lin
 the spaces after it. Two quirks decide the rest: whitespace where a token starts is
 skipped (so leading spaces, tabs, and a second space after an unescaped punctuation mark
 would vanish), and a line break ends the statement (Argdown joins continued lines with a
-space, so a line break in map text becomes a space: the one loss, documented in
-docs/formats.md). Relation symbols (``+ - > < _``) count only at the start of a line,
-and a statement's text never starts one, since it follows its ``[title]:``.
+space, so a line break in map text becomes a space, documented in docs/formats.md).
+Invisible characters (controls, bidirectional and zero-width ones) are written as the
+visible escapes every output shows (``\x1b``, ``\u202e``), and read back as those.
+Relation symbols (``+ - > < _``) count only at the start of a line, and a statement's
+text never starts one, since it follows its ``[title]:``.
 
 >>> escape_text("U.S. #1 // see [note]")
 'U\\.S. \\#1 \\// see \\[note]'
@@ -19,26 +21,26 @@ from __future__ import annotations
 
 import re
 
-from argmap.sanitize import backslash_escape
+from argmap.sanitize import terminal_safe
+from argmap.yamlwrite import quote
 
 # Characters that end a run of plain text in Argdown's lexer (its Freestyle token).
 _PUNCTUATION = frozenset("\\@#*_[],.:;</>-(){}")
 # Characters that start a token wherever they stand.
 _ALWAYS = frozenset("\\[<#*_{}")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_YAML_NAMED = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\x00": "\\0",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\r": "\\r",
-}
+# In Argdown data and front matter, a brace could end a data block and a run of '=' the front matter.
+_DATA_UNSAFE = re.compile(r"[{}]|={2,}")
 
 
 def escape_text(text: str) -> str:
-    """``text`` as Argdown statement text; line breaks become spaces."""
-    text = _LINE_BREAK.sub(" ", text)
+    """``text`` as Argdown statement text; line breaks become spaces, invisible characters visible escapes.
+
+    Argdown has no escape that stands for a character, so controls, bidirectional and
+    zero-width characters are written as ``\\x1b``, ``\\u202e`` as in every other output
+    (:func:`argmap.sanitize.terminal_safe`), and read back as those escapes.
+    """
+    text = terminal_safe(_LINE_BREAK.sub(" ", text))
     size = len(text)
     # spaces_after[i]: how many spaces follow position i (one backward pass keeps this linear).
     spaces_after = [0] * (size + 1)
@@ -71,23 +73,17 @@ def _needs_escape(char: str, following: str, index: int, text: str, spaces: int)
 def quote_yaml(text: str) -> str:
     r"""``text`` as a double-quoted YAML string that is safe inside Argdown data and front matter.
 
+    :func:`argmap.yamlwrite.quote`, argmap's one YAML quoter, with braces and runs of ``=``
+    also written as ``\x`` escapes (its escapes never hold these characters).
+
     >>> quote_yaml('a {b} "c" a=b ===\n')
     '"a \\x7bb\\x7d \\"c\\" a=b \\x3d\\x3d\\x3d\\n"'
     """
-    out = ['"']
-    for index, char in enumerate(text):
-        named = _YAML_NAMED.get(char)
-        if named is not None:
-            out.append(named)
-        elif char in "{}" or (char == "=" and "=" in text[max(index - 1, 0) : index + 2].replace("=", "", 1)):
-            # A brace could end a data block, and a run of '=' the front matter, before the string ends.
-            out.append(f"\\x{ord(char):02x}")
-        elif char.isprintable():
-            out.append(char)
-        else:
-            out.append(backslash_escape(char))
-    out.append('"')
-    return "".join(out)
+    return _DATA_UNSAFE.sub(_hex_escapes, quote(text))
+
+
+def _hex_escapes(match: re.Match[str]) -> str:
+    return "".join(f"\\x{ord(char):02x}" for char in match.group())
 
 
 def flow_yaml(value: str | list[str]) -> str:

@@ -13,6 +13,8 @@ import json
 from json.encoder import encode_basestring
 from typing import Any
 
+from argmap.errors import OutputError
+from argmap.limits import MAX_JSON_NESTING
 from argmap.model import ArgumentMap
 from argmap.serialize import map_to_data
 from argmap.vocabulary import Vocabulary
@@ -88,7 +90,11 @@ def _scalar(value: Any) -> str:
 
 
 def dumps(data: Any) -> str:
-    """``data`` (dicts, lists, strings, numbers, None) as JSON, without recursion."""
+    """``data`` (dicts, lists, strings, numbers, None) as JSON, without recursion.
+
+    Raises :class:`~argmap.errors.OutputError` for data nested deeper than argmap reads
+    back (:data:`argmap.limits.MAX_JSON_NESTING`), before anything is written.
+    """
     parts: list[str] = []
     # Each task: literal text, or (value, depth) still to be written.
     stack: list[str | tuple[Any, int]] = [(data, 0)]
@@ -101,6 +107,11 @@ def dumps(data: Any) -> str:
         if not isinstance(value, dict | list):
             parts.append(_scalar(value))
             continue
+        if depth >= MAX_JSON_NESTING:
+            raise OutputError(
+                f"nests lists and mappings more than {MAX_JSON_NESTING:,} levels deep, more than argmap "
+                "reads back as JSON"
+            )
         if not value:
             parts.append("{}" if isinstance(value, dict) else "[]")
             continue

@@ -12,7 +12,7 @@ is escaped (:mod:`argmap.formats.markdown_escape`).
 
 from __future__ import annotations
 
-from argmap.formats.markdown_escape import inline
+from argmap.formats.markdown_escape import inline, line_start
 from argmap.model import AnyNode, ArgumentMap, Evidence, Relation, position_of, question_of
 from argmap.vocabulary import Vocabulary
 
@@ -54,7 +54,8 @@ def title_block(argument_map: ArgumentMap) -> list[str]:
     byline.extend(inline(value) for value in (source.affiliation, source.outlet, source.date) if value)
     if source.url:
         byline.append(_url(source.url))
-    lines.append(" · ".join(byline))
+    # The byline starts its own line: an author '- x', '1. x', '---' or '    x' must not make a block.
+    lines.append(line_start(" · ".join(byline)))
     if source.note:
         lines.extend(["", f"*Note:* {inline(source.note)}"])
     lines.append("")

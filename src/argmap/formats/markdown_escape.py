@@ -5,8 +5,10 @@ emphasis (``*`` ``_``), code (`````), links and images (``[`` ``]``), raw HTML a
 autolinks (``<`` ``>``), entities (``&``), tables (``|``), strikethrough (``~``), math
 (``$``), headings (``#``). A line break in the text becomes a hard line break (a
 backslash at the end of the line), and the next line is escaped where a block would
-start (``-``, ``+``, ``=``, ``1.``). Invisible and control characters are made visible
-as ``\u....`` first, so that map text cannot hide or reorder what a reader sees.
+start (``-``, ``+``, ``=``, ``1.``); :func:`line_start` does the same, and turns leading
+blanks into character references, for text that begins a line itself (the byline).
+Invisible and control characters are made visible as ``\u....`` first, so that map text
+cannot hide or reorder what a reader sees.
 
 >>> inline("*Not* <b>bold</b> & 50%|50$")
 '\\*Not\\* \\<b\\>bold\\</b\\> \\& 50%\\|50\\$'
@@ -33,3 +35,18 @@ def inline(text: str, continuation: str = "") -> str:
         escaped[index] = _BLOCK_START.sub(r"\1\\\2", line)
     # A backslash at a line's end is a hard line break; trailing spaces would be one too.
     return ("\\\n" + continuation).join(line.rstrip() for line in escaped)
+
+
+def line_start(markdown: str) -> str:
+    r"""Escaped text (from :func:`inline`) placed at the very start of a line, made safe there too.
+
+    Where a paragraph begins, ``- x``, ``+ x`` and ``1. x`` would start a list, ``---`` a
+    rule, four spaces or a tab a code block, and other leading blanks would be dropped:
+    block marks get a backslash and leading blanks become character references.
+
+    >>> line_start(inline("- item")), line_start(inline("1. x")), line_start(inline("\tTab"))
+    ('\\- item', '1\\. x', '&#9;Tab')
+    """
+    text = markdown.lstrip(" \t")
+    blanks = markdown[: len(markdown) - len(text)]
+    return "".join(f"&#{ord(char)};" for char in blanks) + _BLOCK_START.sub(r"\1\\\2", text, count=1)
