@@ -106,7 +106,7 @@ def test_symbolic_link_loop_is_one_line(command: str, folder: Path) -> None:
     result = run_main(args)
     assert (result.exit, result.output) == (
         2,
-        "loop.yaml: cannot be read: Too many levels of symbolic links\n",
+        "loop.yaml: cannot be read: a loop of symbolic links\n",
     )
 
 
@@ -120,7 +120,7 @@ def test_symbolic_link_loop_as_import_source_and_output_is_one_line(folder: Path
         result = run_main(args)
         assert (result.exit, result.output) == (
             2,
-            "loop.yaml: cannot be read: Too many levels of symbolic links\n",
+            "loop.yaml: cannot be read: a loop of symbolic links\n",
         )
 
 
@@ -238,7 +238,7 @@ def test_read_only_folder_is_refused(folder: Path) -> None:
         result = run_main(["export", "map.yaml", "--to", "json", "-o", "locked/out.json"])
     finally:
         locked.chmod(0o755)
-    assert (result.exit, result.output) == (2, "locked/out.json: cannot write: Permission denied\n")
+    assert (result.exit, result.output) == (2, "locked/out.json: cannot write: permission denied\n")
 
 
 def _unwritable_system_folder() -> str | None:
@@ -279,7 +279,7 @@ def test_disk_full_keeps_the_earlier_output_and_no_temporary_file(
     before = _snapshot(folder)
     monkeypatch.setattr(f"argmap.atomic.os.{step}", _fail(OSError(errno.ENOSPC, "No space left on device")))
     result = run_main(["export", "map.yaml", "--to", "json", "-o", "out.json"])
-    assert (result.exit, result.output) == (2, "out.json: cannot write: No space left on device\n")
+    assert (result.exit, result.output) == (2, "out.json: cannot write: no space left on the device\n")
     assert _snapshot(folder) == before  # the earlier output, and no .out.json.*.tmp beside it
 
 
@@ -321,7 +321,10 @@ def test_full_standard_output_is_one_line_exit_2(args: list[str], folder: Path) 
             env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
             check=False,
         )
-    assert (done.returncode, done.stderr) == (2, "cannot write to standard output: No space left on device\n")
+    assert (done.returncode, done.stderr) == (
+        2,
+        "cannot write to standard output: no space left on the device\n",
+    )
 
 
 def test_new_never_overwrites(folder: Path) -> None:
@@ -581,7 +584,10 @@ def test_input_name_too_long_is_one_line(command: str, folder: Path) -> None:
         for arg in _arguments(command, f"{LONG}.yaml", folder / "out")
     ]
     result = run_main(args)
-    assert (result.exit, result.output) == (2, f"{LONG}.yaml: cannot be read: File name too long\n")
+    assert (result.exit, result.output) == (
+        2,
+        f"{LONG}.yaml: cannot be read: the name is longer than the file system allows\n",
+    )
 
 
 @pytest.mark.parametrize("command", [name for name in COMMANDS if name != "import"])
@@ -595,7 +601,7 @@ def test_vocabulary_name_too_long_is_one_line(command: str, folder: Path) -> Non
     result = run_main(args)
     assert (result.exit, result.output) == (
         2,
-        "map.yaml:1:13: vocabulary: cannot be used: File name too long\n",
+        "map.yaml:1:13: vocabulary: cannot be used: the name is longer than the file system allows\n",
     )
 
 
@@ -603,13 +609,19 @@ def test_folder_name_too_long_is_one_line(folder: Path) -> None:
     """check and matrix on a folder path too long: one line each, exit 2."""
     for args in (["check", "-q", f"{LONG}/"], ["matrix", f"{LONG}/", "map.yaml"]):
         result = run_main(args)
-        assert (result.exit, result.output) == (2, f"{LONG}: cannot be read: File name too long\n"), args
+        assert (result.exit, result.output) == (
+            2,
+            f"{LONG}: cannot be read: the name is longer than the file system allows\n",
+        ), args
 
 
 def test_text_option_name_too_long_is_one_line(folder: Path) -> None:
     """check --text with a name too long: one line, exit 2."""
     result = run_main(["check", "--text", f"{LONG}.txt", "map.yaml"])
-    assert (result.exit, result.output) == (2, f"--text {LONG}.txt: cannot be read: File name too long\n")
+    assert (result.exit, result.output) == (
+        2,
+        f"--text {LONG}.txt: cannot be read: the name is longer than the file system allows\n",
+    )
 
 
 @pytest.mark.parametrize("command", list(WRITERS))
@@ -618,7 +630,10 @@ def test_output_name_too_long_is_one_line(command: str, folder: Path) -> None:
     _aif(folder)
     names = _names(folder)
     result = run_main([*WRITERS[command], "-o", f"{LONG}.txt"])
-    assert (result.exit, result.output) == (2, f"{LONG}.txt: cannot write: File name too long\n")
+    assert (result.exit, result.output) == (
+        2,
+        f"{LONG}.txt: cannot write: the name is longer than the file system allows\n",
+    )
     assert _names(folder) == names
 
 
@@ -626,5 +641,8 @@ def test_new_with_a_name_too_long_is_one_line(folder: Path) -> None:
     """argmap new with a name too long: one line, exit 2, nothing written."""
     names = _names(folder)
     result = run_main(["new", f"{LONG}.yaml"])
-    assert (result.exit, result.output) == (2, f"{LONG}.yaml: cannot write: File name too long\n")
+    assert (result.exit, result.output) == (
+        2,
+        f"{LONG}.yaml: cannot write: the name is longer than the file system allows\n",
+    )
     assert _names(folder) == names

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from argmap.errors import OutputError
+from argmap.errors import OutputError, os_reason
 
 ACCEPTED = "-o takes a regular file, a character device or a pipe"
 
@@ -50,7 +50,7 @@ def write_atomic(
     try:
         _write(target, payload, data if isinstance(data, str) and for_terminal else None, for_terminal)
     except OSError as error:
-        raise OutputError(f"{target}: cannot write: {error.strerror or error}") from error
+        raise OutputError(f"{target}: cannot write: {os_reason(error)}") from error
     except ValueError:
         # os.stat refuses a path holding a NUL character.
         raise OutputError(f"{target}: cannot write: the path holds a NUL character") from None
@@ -269,7 +269,7 @@ def stdout_failures() -> Iterator[None]:
         raise
     except OSError as error:
         discard_stdout()
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+        raise OutputError(f"cannot write to standard output: {os_reason(error)}") from None
 
 
 def discard_stdout() -> None:

@@ -6,6 +6,7 @@ single place; anything else escaping is a bug, shown with ``--debug``.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -82,3 +83,38 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     guess = get_close_matches(word, list(choices), n=1)
     return f"; did you mean '{guess[0]}'?" if guess else ""
+
+
+# The operating system's words differ between systems and C libraries; these are argmap's.
+_OS_REASONS = {
+    errno.ENOENT: "no such file or folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENAMETOOLONG: "the name is longer than the file system allows",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EISDIR: "it is a folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ELOOP: "a loop of symbolic links",
+    errno.EROFS: "the file system is read-only",
+    errno.EMFILE: "too many files are open",
+    errno.ENFILE: "too many files are open",
+    errno.EIO: "an input/output error",
+    errno.ENXIO: "no such device",
+    errno.ENODEV: "no such device",
+    errno.EBUSY: "the file is busy",
+    errno.ETXTBSY: "the file is busy",
+    errno.EPIPE: "the reader has gone",
+    errno.EXDEV: "it is on another file system",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why an operation on a file failed, in argmap's words.
+
+    >>> os_reason(OSError(errno.ENAMETOOLONG, "File name too long"))
+    'the name is longer than the file system allows'
+    """
+    if error.errno in _OS_REASONS:
+        return _OS_REASONS[error.errno]
+    return str(error.strerror or error)

@@ -18,7 +18,7 @@ from typing import Any, cast, get_args
 from pydantic import BaseModel, ValidationError
 
 from argmap._gc import collector_paused
-from argmap.errors import InputError, Problem, did_you_mean
+from argmap.errors import InputError, Problem, did_you_mean, os_reason
 from argmap.model import AnyNode, ArgumentMap, Claim, Evidence, Objection, Rebuttal, Thesis
 from argmap.reading import (
     LazyLocator,
@@ -421,7 +421,7 @@ def vocabulary_path_for(document: Document) -> Path:
             if isinstance(error, ValueError)
             else "it is a loop of symbolic links"
             if isinstance(error, RuntimeError)
-            else str(error.strerror or error)
+            else os_reason(error)
         )
     if reason is not None:
         line, column = document.locator.find(("vocabulary",))
@@ -442,7 +442,7 @@ def find_maps(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
                 children = list(path.iterdir())
             except OSError as error:
                 raise InputError(
-                    [Problem(display_path(path), f"cannot be read: {error.strerror or error}")]
+                    [Problem(display_path(path), f"cannot be read: {os_reason(error)}")]
                 ) from None
             found.extend(
                 sorted(

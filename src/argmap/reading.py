@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import InputError, Problem
+from argmap.errors import InputError, Problem, os_reason
 from argmap.limits import MAX_JSON_NESTING, nesting
 from argmap.parse_errors import json_problem
 from argmap.yamlfast import Declined, fast_data
@@ -156,7 +156,7 @@ def read_text(path: Path) -> str:
     except PermissionError:
         raise InputError([Problem(name, "cannot be read: permission denied")]) from None
     except OSError as error:
-        raise InputError([Problem(name, f"cannot be read: {error.strerror or error}")]) from None
+        raise InputError([Problem(name, f"cannot be read: {os_reason(error)}")]) from None
     except ValueError:
         # os.stat refuses a path holding a NUL character, which a map's own fields can.
         raise InputError([Problem(name, "cannot be read: the path holds a NUL character")]) from None
@@ -174,7 +174,7 @@ def lookup_problem(path: str | os.PathLike[str]) -> str | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
-        return str(error.strerror or error)
+        return os_reason(error)
     except ValueError:
         return "the path holds a NUL character"
     return None

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import PurePath
 
-from argmap.errors import RenderError, UsageError
+from argmap.errors import RenderError, UsageError, os_reason
 
 FORMATS = ("svg", "png", "pdf", "dot")
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -98,7 +98,7 @@ def render(dot_source: str, output_format: str, *, timeout: float = TIMEOUT_SECO
             f"{name} took longer than {timeout:g} s and was stopped; try --depth, --focus or --no-evidence"
         ) from None
     except OSError as error:
-        raise RenderError(f"{program}: cannot run: {error.strerror or error}; {INSTALL_HINT}") from None
+        raise RenderError(f"{program}: cannot run: {os_reason(error)}; {INSTALL_HINT}") from None
     if done.returncode != 0:
         reason = f"killed by signal {-done.returncode}" if done.returncode < 0 else f"exit {done.returncode}"
         detail = first_error(done.stderr.decode("utf-8", "replace"))
