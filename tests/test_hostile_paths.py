@@ -63,6 +63,15 @@ def _aif(folder: Path) -> None:
     assert run_main(["export", "map.yaml", "--to", "aif", "-o", str(folder / "aif.json")]).exit == 0
 
 
+def _run(command: str, case: str, folder: Path) -> tuple[int, str]:
+    """``command`` of the hostile suite on ``case`` in ``folder`` (its partner map from the repository)."""
+    args = [
+        str(ROOT / PARTNER) if arg == PARTNER else arg for arg in _arguments(command, case, folder / "out")
+    ]
+    result = run_main(args)
+    return result.exit, result.output
+
+
 # --------------------------------------------------------------------------- unreadable inputs
 
 
@@ -74,11 +83,10 @@ def test_unreadable_input_is_one_line(command: str, folder: Path) -> None:
     case.write_text(MAP, encoding="utf-8")
     case.chmod(0)
     try:
-        args = _arguments(command, "locked.yaml", folder / "out")
-        result = run_main([str(ROOT / PARTNER) if arg == PARTNER else arg for arg in args])
+        outcome = _run(command, "locked.yaml", folder)
     finally:
         case.chmod(0o644)
-    assert (result.exit, result.output) == (2, "locked.yaml: cannot be read: permission denied\n")
+    assert outcome == (2, "locked.yaml: cannot be read: permission denied\n")
 
 
 def test_permission_denied_while_reading_is_one_line(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -99,12 +107,7 @@ def test_permission_denied_while_reading_is_one_line(folder: Path, monkeypatch: 
 def test_symbolic_link_loop_is_one_line(command: str, folder: Path) -> None:
     """A map that is a loop of symbolic links is refused by every command, not an internal error."""
     (folder / "loop.yaml").symlink_to("loop.yaml")
-    args = [
-        str(ROOT / PARTNER) if arg == PARTNER else arg
-        for arg in _arguments(command, "loop.yaml", folder / "out")
-    ]
-    result = run_main(args)
-    assert (result.exit, result.output) == (
+    assert _run(command, "loop.yaml", folder) == (
         2,
         "loop.yaml: cannot be read: a loop of symbolic links\n",
     )
@@ -579,12 +582,7 @@ LONG = "x" * 300  # more than the 255 bytes a file name may hold: ENAMETOOLONG
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_input_name_too_long_is_one_line(command: str, folder: Path) -> None:
     """A map whose name is longer than a file name may be: one line naming it, exit 2, every command."""
-    args = [
-        str(ROOT / PARTNER) if arg == PARTNER else arg
-        for arg in _arguments(command, f"{LONG}.yaml", folder / "out")
-    ]
-    result = run_main(args)
-    assert (result.exit, result.output) == (
+    assert _run(command, f"{LONG}.yaml", folder) == (
         2,
         f"{LONG}.yaml: cannot be read: the name is longer than the file system allows\n",
     )
@@ -594,12 +592,7 @@ def test_input_name_too_long_is_one_line(command: str, folder: Path) -> None:
 def test_vocabulary_name_too_long_is_one_line(command: str, folder: Path) -> None:
     """A map naming a vocabulary longer than a file name may be: the field, located, exit 2."""
     (folder / "map.yaml").write_text(f"vocabulary: {LONG}.yaml\n" + MAP, encoding="utf-8")
-    args = [
-        str(ROOT / PARTNER) if arg == PARTNER else arg
-        for arg in _arguments(command, "map.yaml", folder / "out")
-    ]
-    result = run_main(args)
-    assert (result.exit, result.output) == (
+    assert _run(command, "map.yaml", folder) == (
         2,
         "map.yaml:1:13: vocabulary: cannot be used: the name is longer than the file system allows\n",
     )

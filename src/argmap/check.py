@@ -91,7 +91,7 @@ class Context:
         self._articles: dict[Path, Article | InputError] = {}
 
     def vocabulary(self, path: Path) -> VocabularyDocument | InputError | None:
-        key = file_key(path)
+        key = resolved(path)
         if key not in self._vocabularies:
             # A path that cannot be looked up (a name too long) is read, to say why it cannot be.
             if lookup_problem(path) is None and not path.exists():
@@ -171,7 +171,12 @@ def _article_too_large(path: Path, size: int) -> Problem:
 
 
 def resolved(path: Path) -> Path:
-    """``path`` absolute, with ``..`` and symbolic links resolved; lexically when it cannot be (a loop)."""
+    """``path`` absolute, with ``..`` and symbolic links resolved; lexically when it cannot be.
+
+    What tells when two paths name one file, and where a path really leads. A loop of
+    symbolic links or a NUL character cannot be resolved: reading such a path fails later,
+    with a clear message.
+    """
     try:
         return path.resolve()
     except (OSError, RuntimeError, ValueError):
@@ -228,6 +233,7 @@ def check_paths(
     ``text``: one article text for every map (``--text FILE``); ``folders``: more folders the
     maps' own article texts may be in (``--text DIR``), besides those of :func:`text_roots`.
     """
+    maps = find_maps(list(paths))  # first: a folder holding no map is the one thing said
     if text is not None:
         problem = lookup_problem(text)
         if problem is not None:
@@ -241,12 +247,12 @@ def check_paths(
         folder_vocabulary = Path(path) / "questions.yaml"
         # os.path, not Path: False, not an OSError, for a name too long (reading it says why).
         if os.path.isdir(path) and os.path.exists(folder_vocabulary):
-            vocabularies_seen.add(file_key(folder_vocabulary))
+            vocabularies_seen.add(resolved(folder_vocabulary))
             _check_vocabulary_file(context, folder_vocabulary, report)
-    for path in find_maps(list(paths)):
+    for path in maps:
         if is_vocabulary(path):
-            if file_key(path) not in vocabularies_seen:
-                vocabularies_seen.add(file_key(path))
+            if resolved(path) not in vocabularies_seen:
+                vocabularies_seen.add(resolved(path))
                 _check_vocabulary_file(context, path, report)
             continue
         report.files.append(display_path(path))
@@ -262,8 +268,8 @@ def check_paths(
             continue
         loaded = context.vocabulary(vocabulary_path)
         vocabulary = loaded.vocabulary if isinstance(loaded, VocabularyDocument) else None
-        if isinstance(loaded, InputError) and file_key(vocabulary_path) not in vocabularies_seen:
-            vocabularies_seen.add(file_key(vocabulary_path))
+        if isinstance(loaded, InputError) and resolved(vocabulary_path) not in vocabularies_seen:
+            vocabularies_seen.add(resolved(vocabulary_path))
             report.problems.extend(loaded.problems)
         article = None
         article_path = context.article_path(document)
@@ -283,15 +289,6 @@ def check_paths(
         report.findings.extend(findings)
     report.findings.sort(key=lambda f: (f.file, f.line or 0, f.column or 0))
     return report
-
-
-def file_key(path: Path) -> Path:
-    """``path`` resolved, to tell when two paths name one file; as given when it cannot be resolved."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
-        # A loop of symbolic links or a NUL character: reading it fails later, with a clear message.
-        return path.absolute()
 
 
 def _check_vocabulary_file(context: Context, path: Path, report: CheckReport) -> None:

@@ -18,7 +18,7 @@ from typing import Any, cast, get_args
 from pydantic import BaseModel, ValidationError
 
 from argmap._gc import collector_paused
-from argmap.errors import InputError, Problem, did_you_mean, os_reason
+from argmap.errors import InputError, Problem, UsageError, did_you_mean, os_reason
 from argmap.model import AnyNode, ArgumentMap, Claim, Evidence, Objection, Rebuttal, Thesis
 from argmap.reading import (
     LazyLocator,
@@ -432,7 +432,12 @@ def vocabulary_path_for(document: Document) -> Path:
 
 
 def find_maps(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Map files named directly, or found (sorted, not recursing) in named folders; vocabularies excluded."""
+    """Map files named directly, or found (sorted, not recursing) in named folders; vocabularies excluded.
+
+    A named folder that holds no map is a :class:`UsageError`: an empty folder, or a folder
+    named ``x.yaml``, would otherwise be "0 maps checked", exit 0, and a typo would pass for
+    a clean corpus.
+    """
     found: list[Path] = []
     for entry in paths:
         path = Path(entry)
@@ -444,13 +449,14 @@ def find_maps(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
                 raise InputError(
                     [Problem(display_path(path), f"cannot be read: {os_reason(error)}")]
                 ) from None
-            found.extend(
-                sorted(
-                    child
-                    for child in children
-                    if child.suffix.lower() in MAP_SUFFIXES and child.is_file() and not is_vocabulary(child)
-                )
+            maps = sorted(
+                child
+                for child in children
+                if child.suffix.lower() in MAP_SUFFIXES and child.is_file() and not is_vocabulary(child)
             )
+            if not maps:
+                raise UsageError(f"no map files under {path}")
+            found.extend(maps)
         else:
             found.append(path)
     return found

@@ -221,10 +221,11 @@ def decode(raw: bytes, name: str) -> str:
         ) from None
 
 
-def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
-    line = raw.count(b"\n", 0, offset) + 1
-    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
-    return line, column
+def _line_column(text: str | bytes, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of ``offset`` in a file's text, or in its bytes before decoding."""
+    if isinstance(text, bytes):
+        return text.count(b"\n", 0, offset) + 1, offset - text.rfind(b"\n", 0, offset)
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 class LazyLocator:
@@ -261,21 +262,7 @@ class LazyLocator:
 def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | LazyLocator]:
     """Plain data and a locator from a map or vocabulary text."""
     if suffix == ".json":
-        try:
-            data = json.loads(text, object_pairs_hook=_no_duplicate_pairs, parse_int=json_integer)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                [Problem(name, f"not valid JSON: {json_problem(error.msg)}", error.lineno, error.colno)]
-            ) from None
-        except HugeNumber as error:
-            raise InputError([error.problem(text, name)]) from None
-        except _DuplicateKey as error:
-            line, column = _find_duplicate(text, error.key)
-            raise InputError(
-                [Problem(name, f"duplicate key '{error.key}'; the second would silently win", line, column)]
-            ) from None
-        except RecursionError:
-            raise InputError([Problem(name, JSON_NESTING_REFUSED)]) from None
+        data = read_json(text, name, refuse_duplicates=True)
         # Only a text with that many brackets can nest that deep; most are spared the walk.
         if text.count("[") + text.count("{") > MAX_JSON_NESTING and nesting(data) > MAX_JSON_NESTING:
             raise InputError([Problem(name, JSON_NESTING_REFUSED)])
@@ -310,6 +297,31 @@ def parse(text: str, name: str, suffix: str) -> tuple[Any, Locator | LazyLocator
         ) from None
 
 
+def read_json(text: str, name: str, *, refuse_duplicates: bool = False, hint: str = "") -> Any:
+    """JSON text as data, or an :class:`InputError` naming the file, the place and what is wrong.
+
+    ``refuse_duplicates``: a key written twice in one object is an error (a map's rule);
+    ``hint`` follows the message for invalid JSON (what the file likely is instead).
+    """
+    try:
+        return json.loads(
+            text, object_pairs_hook=_no_duplicate_pairs if refuse_duplicates else None, parse_int=json_integer
+        )
+    except json.JSONDecodeError as error:
+        raise InputError(
+            [Problem(name, f"not valid JSON: {json_problem(error.msg)}{hint}", error.lineno, error.colno)]
+        ) from None
+    except HugeNumber as error:
+        raise InputError([error.problem(text, name)]) from None
+    except _DuplicateKey as error:
+        line, column = _find_duplicate(text, error.key)
+        raise InputError(
+            [Problem(name, f"duplicate key '{error.key}'; the second would silently win", line, column)]
+        ) from None
+    except RecursionError:
+        raise InputError([Problem(name, JSON_NESTING_REFUSED)]) from None
+
+
 class HugeNumber(Exception):
     """A JSON integer with more digits than Python turns into an ``int`` (4,300 by default)."""
 
@@ -321,8 +333,7 @@ class HugeNumber(Exception):
         line = column = None
         for match in _JSON_NUMBER_OR_STRING.finditer(text):
             if match.group() == self.digits:
-                start = match.start()
-                line, column = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+                line, column = _line_column(text, match.start())
                 break
         count = len(self.digits.lstrip("-"))
         message = (
@@ -377,8 +388,7 @@ def _lone_surrogate(text: str) -> tuple[int | None, int | None]:
     match = _LONE_SURROGATE.search(text)
     if match is None:
         return None, None
-    start = match.start()
-    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+    return _line_column(text, match.start())
 
 
 class _DuplicateKey(Exception):
@@ -401,5 +411,4 @@ def _find_duplicate(text: str, key: str) -> tuple[int | None, int | None]:
     second = text.find(needle, first + 1) if first >= 0 else -1
     if second < 0:
         return None, None
-    line = text.count("\n", 0, second) + 1
-    return line, second - (text.rfind("\n", 0, second) + 1) + 1
+    return _line_column(text, second)

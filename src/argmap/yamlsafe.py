@@ -114,20 +114,11 @@ class Locator:
 
     def find(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
         """The position of the deepest node on ``loc`` that exists; a missing key points at its mapping."""
-        node = self._root
-        if node is None:
-            return None, None
-        return self._walk(node, _mark(node), loc)[1]
+        return self.find_path(None, loc)
 
     def find_key(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
         """The position of the key that ends ``loc`` (for unknown fields), else of its value."""
-        if loc and isinstance(loc[-1], str):
-            parent = self._node_at(loc[:-1])
-            if isinstance(parent, yaml.MappingNode):
-                found = self._index(parent).get(loc[-1])
-                if found is not None:
-                    return _mark(found[0])
-        return self.find(loc)
+        return self.find_key_path(None, loc)
 
     def find_path(self, path: LinkedLoc, fields: Sequence[str | int] = ()) -> tuple[int | None, int | None]:
         """``find((*unlink(path), *fields))``, with the steps of ``path`` resolved once for every path sharing them."""
@@ -205,15 +196,6 @@ class Locator:
                 if isinstance(key, yaml.ScalarNode):
                     index.setdefault(key.value, (key, value))
         return index
-
-    def _node_at(self, loc: Sequence[str | int]) -> yaml.Node | None:
-        node = self._root
-        for step in loc:
-            found = self._child(node, step) if node is not None else None
-            if found is None:
-                return None
-            node = found[0]
-        return node
 
 
 def _is_empty(node: yaml.Node) -> bool:

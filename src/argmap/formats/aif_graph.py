@@ -9,15 +9,13 @@ else the "Name: ..." prefix of the L-node's text.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.errors import InputError, Problem
 from argmap.model import Relation
-from argmap.parse_errors import json_problem
-from argmap.reading import JSON_NESTING_REFUSED, HugeNumber, json_integer
+from argmap.reading import read_json
 
 MAX_PROBLEMS = 8
 _SPEAKER = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s")
@@ -56,22 +54,9 @@ class AifGraph:
 
 def read_aif(text: str, name: str) -> AifGraph:
     """The graph in an AIF text, or an :class:`InputError` naming the file and what is wrong."""
-    try:
-        data = json.loads(text, parse_int=json_integer)
-    except json.JSONDecodeError as error:
-        # A YAML map given to import is the likeliest mistake: say what it is.
-        hint = (
-            "; AIF is JSON, and a YAML map needs no import"
-            if name.lower().endswith((".yaml", ".yml"))
-            else ""
-        )
-        raise InputError(
-            [Problem(name, f"not valid JSON: {json_problem(error.msg)}{hint}", error.lineno, error.colno)]
-        ) from None
-    except HugeNumber as error:
-        raise InputError([error.problem(text, name)]) from None
-    except RecursionError:
-        raise InputError([Problem(name, JSON_NESTING_REFUSED)]) from None
+    # A YAML map given to import is the likeliest mistake: say what it is.
+    hint = "; AIF is JSON, and a YAML map needs no import" if name.lower().endswith((".yaml", ".yml")) else ""
+    data = read_json(text, name, hint=hint)
     if not isinstance(data, dict):
         raise _refuse(
             name, "not AIF: the top level must be an object with 'nodes' and 'edges', or an 'AIF' object"

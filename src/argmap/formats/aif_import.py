@@ -111,7 +111,7 @@ class _Importer:
             if scheme.type not in _SCHEME_TYPES:
                 unknown[scheme.type] += 1
                 continue
-            premises = [p for p in self.incoming[scheme.id] if nodes[p].type == "I"]
+            premises = self._premises(scheme.id)
             # An incoming CA is an undercut, handled with that CA; an incoming RA or MA uses a whole
             # inference as a premise, which a tree of propositions cannot hold.
             self.counts["scheme-link"] += sum(
@@ -163,14 +163,17 @@ class _Importer:
             if premises:
                 if len(premises) > 1:
                     whole = _named(premises, len(premises))
-                    for undercutter in (p for p in self.incoming[scheme.id] if nodes[p].type == "I"):
+                    for undercutter in self._premises(scheme.id):
                         self.notes[undercutter].append(f"Undercuts the whole linked inference from {whole}.")
                 return Relation.UNDERCUTS, premises[0]
         self.counts["scheme-link"] += 1
         return None
 
     def _premises(self, scheme_id: str) -> list[str]:
-        """The I-nodes bearing on a scheme node, found once however many undercuts aim at it."""
+        """The I-nodes that bear on a scheme node (its premises, or a CA's undercutters), found once.
+
+        Shared, not copied: callers only read it.
+        """
         found = self._premises_of.get(scheme_id)
         if found is None:
             nodes = self.graph.nodes
