@@ -332,5 +332,5 @@ def test_similarity_in_a_second_process_finds_the_same(monkeypatch: pytest.Monke
     """Evidence pairs and suggestions worked out in a forked process are the ones worked out here."""
     documents = [load_document(JOSCELYN), load_document(GABUEV)]
     here = compare(*documents, shared_vocabulary(documents)).to_json()
-    monkeypatch.setattr("argmap.compare.PARALLEL_FROM", 1)
+    monkeypatch.setattr("argmap.suggest.PARALLEL_FROM", 1)
     assert compare(*documents, shared_vocabulary(documents)).to_json() == here

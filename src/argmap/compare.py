@@ -19,11 +19,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from functools import partial
 from pathlib import Path
-from typing import Literal
 
-from argmap._fork import in_child
 from argmap._gc import collector_paused
 from argmap.compare_types import (
     Author,
@@ -43,8 +40,8 @@ from argmap.compare_types import (
 from argmap.errors import UsageError
 from argmap.loader import Document, load_vocabulary, vocabulary_path_for
 from argmap.model import AnyNode, ArgumentMap, Evidence, Relation, position_of, question_of
-from argmap.similarity import Index, Vector, Vectors, vectorize
 from argmap.stance import asserted_in
+from argmap.suggest import evidence_pairs_later, is_unaligned, unaligned_claims
 from argmap.vocabulary import Vocabulary
 
 # The value types moved to compare_types; importing them from here goes on working.
@@ -54,17 +51,6 @@ __all__ = [
     "shared_vocabulary", "stances", "unaligned_claims",
 ]  # fmt: skip
 _VERDICT_RANK = {"disagree": 0, "only_a": 1, "only_b": 1, "agree": 2}
-SUGGESTIONS = 3
-MIN_SUGGESTION_SCORE = 0.05
-"""Below this a "similar" claim shares little more than a common word."""
-PARALLEL_FROM = 500
-"""From this many similarity queries, half are answered in a second process (see :func:`in_child`)."""
-EVIDENCE_MATCH_SCORE = 0.5
-"""Untagged evidence pairs need this similarity, and to be each other's best match, to count as shared.
-
-On the labelled claim pairs the best wrong match scores up to 0.64, so pairs are shown
-with their score as a suggestion, not as a certainty.
-"""
 
 
 # --------------------------------------------------------------------------- building
@@ -91,17 +77,14 @@ def compare(
     # Similarity allocates a few hundred thousand short-lived objects, none in cycles.
     with collector_paused():
         shared, rest_a, rest_b = _shared_topics(map_a, map_b, vocabulary)
-        pairs = partial(_mutual_best, _texts(rest_a), _texts(rest_b))
-        # Evidence and claims are matched independently: a large map's evidence is
-        # matched in a second process while this one goes on with the claims.
-        matched = in_child(pairs) if len(rest_a) >= PARALLEL_FROM else pairs
+        matched = evidence_pairs_later(_texts(rest_a), _texts(rest_b))
         try:
             rows = _rows(map_a, map_b, vocabulary, sort)
             unaligned = unaligned_claims(map_a, map_b, limit)
         finally:
             shared += _similar_evidence(rest_a, rest_b, matched())
     n = Counter(row.verdict for row in rows)
-    unaligned_a, unaligned_b = (sum(map(_is_unaligned, m.nodes())) for m in (map_a, map_b))
+    unaligned_a, unaligned_b = (sum(map(is_unaligned, m.nodes())) for m in (map_a, map_b))
     counts = (n["disagree"], n["only_a"], n["only_b"], n["agree"], len(shared), unaligned_a, unaligned_b)
     summary = Summary(len(rows), *counts)
     return Comparison(
@@ -274,28 +257,6 @@ def _texts(cited: _Cited) -> list[str]:
     return [evidence.text for evidence, _ in cited]
 
 
-def _mutual_best(texts_a: list[str], texts_b: list[str]) -> list[tuple[int, int, float]]:
-    """Pairs ``(i, j, score)`` of texts that are each other's best match, scoring at least EVIDENCE_MATCH_SCORE."""
-    if not texts_a or not texts_b:
-        return []
-    vectors = vectorize(texts_a + texts_b)
-    vectors_a, vectors_b = vectors[: len(texts_a)], vectors[len(texts_a) :]
-    index_a, index_b = Index(vectors_a), Index(vectors_b)
-    best_back: dict[int, int] = {}  # several of A's may find the same one of B's
-    pairs = []
-    for i, vector in enumerate(vectors_a):
-        best = index_b.top(vector, 1)
-        if not best or best[0][1] < EVIDENCE_MATCH_SCORE:
-            continue
-        j, score = best[0]
-        if j not in best_back:
-            back = index_a.top(vectors_b[j], 1)
-            best_back[j] = back[0][0] if back else -1
-        if best_back[j] == i:
-            pairs.append((i, j, score))
-    return pairs
-
-
 def _similar_evidence(
     rest_a: _Cited, rest_b: _Cited, pairs: list[tuple[int, int, float]]
 ) -> list[SharedEvidence]:
@@ -309,62 +270,6 @@ def _similar_evidence(
         uses = (_use(evidence_a, parent_a),), (_use(evidence_b, parent_b),)
         found.append(SharedEvidence("text", None, None, round(score, 3), *uses))
     return found
-
-
-def unaligned_claims(map_a: ArgumentMap, map_b: ArgumentMap, limit: int | None = None) -> list[Unaligned]:
-    """Claims, objections and rebuttals with no question, each with the other author's closest statements.
-
-    With ``limit``, only the first ``limit`` of each author's.
-    """
-    statements_a: list[AnyNode] = [node for node in map_a.nodes() if node.kind != "evidence"]
-    statements_b: list[AnyNode] = [node for node in map_b.nodes() if node.kind != "evidence"]
-    texts = [node.text for node in statements_a] + [node.text for node in statements_b]
-    # A few suggestions read a few vectors: weigh them as they are read. All of them read
-    # nearly every vector: weigh them at once, before the queries are split (_top_all).
-    vectors: Sequence[Vector] = vectorize(texts) if limit is None else Vectors(texts)
-    vectors_a, vectors_b = vectors[: len(statements_a)], vectors[len(statements_a) :]
-    asked: list[tuple[Literal["a", "b"], AnyNode, list[AnyNode], Index, Vector]] = []
-    side: Literal["a", "b"]
-    for side, mine, theirs, my_vectors, their_vectors in (
-        ("a", statements_a, statements_b, vectors_a, vectors_b),
-        ("b", statements_b, statements_a, vectors_b, vectors_a),
-    ):
-        wanted = [number for number, node in enumerate(mine) if _is_unaligned(node)][:limit]
-        if wanted:
-            index = Index(their_vectors)
-            asked += [(side, mine[number], theirs, index, my_vectors[number]) for number in wanted]
-    tops = _top_all([(index, vector) for *_, index, vector in asked], SUGGESTIONS)
-    result: list[Unaligned] = []
-    for (side, node, theirs, _, _), top in zip(asked, tops, strict=True):
-        found = [(theirs[j], round(score, 3)) for j, score in top]
-        suggestions = tuple(
-            Suggestion(other.id, other.kind, other.text, score, question_of(other), position_of(other))
-            for other, score in found
-            if score >= MIN_SUGGESTION_SCORE
-        )
-        result.append(Unaligned(side, node.id, node.kind, node.text, suggestions))
-    return result
-
-
-def _top_all(queries: list[tuple[Index, Vector]], k: int) -> list[list[tuple[int, float]]]:
-    """Each query's ``k`` best candidates; with many queries, half are answered in a second process."""
-
-    def answer(part: list[tuple[Index, Vector]]) -> list[list[tuple[int, float]]]:
-        return [index.top(vector, k) for index, vector in part]
-
-    if len(queries) < PARALLEL_FROM:
-        return answer(queries)
-    half = len(queries) // 2
-    rest = in_child(partial(answer, queries[half:]))
-    try:
-        mine = answer(queries[:half])
-    finally:
-        theirs = rest()
-    return mine + theirs
-
-
-def _is_unaligned(node: AnyNode) -> bool:
-    return node.kind not in ("thesis", "evidence") and question_of(node) is None
 
 
 # --------------------------------------------------------------------------- vocabulary
